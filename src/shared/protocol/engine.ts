@@ -1,0 +1,58 @@
+/**
+ * @file Messages between a client (renderer, CLI, tests) and a compute engine, with their schemas.
+ *
+ * [Note: engine protocol] One protocol for every transport: an Electron MessagePort, a Web Worker port, a Node
+ * worker_threads port. Outputs follow Jupyter's messaging conventions (stream / display_data / execute_result /
+ * error, MIME bundles) so a notebook saved by DiveLab shows its outputs in Jupyter too. Every message is
+ * validated where it arrives (`parseToEngine`, `parseFromEngine`); an invalid one is dropped and reported.
+ */
+import * as v from 'valibot';
+
+/** A Jupyter MIME bundle: `text/plain`, `text/html`, `image/png` (base64), `application/vnd.plotly.v1+json`… */
+export const MimeBundle = v.record(v.string(), v.unknown());
+export type MimeBundle = Record<string, unknown>;
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+export const ToEngine = v.variant('type', [
+  /** Run a cell. `silent` runs it without bumping the execution count (panels use this). */
+  v.object({ type: v.literal('execute'), id: Id, code: v.pipe(v.string(), v.maxLength(10_000_000)), silent: v.optional(v.boolean()) }),
+  /** Evaluate an expression for a panel; the value comes back as JSON in `eval_result`. */
+  v.object({ type: v.literal('eval'), id: Id, code: v.pipe(v.string(), v.maxLength(1_000_000)) }),
+  v.object({ type: v.literal('interrupt') }),
+  v.object({ type: v.literal('restart') }),
+  v.object({ type: v.literal('input_reply'), id: Id, value: v.string() }),
+  /** Put a file into the engine's working directory (browser mode uploads, CSV panel). */
+  v.object({ type: v.literal('write_file'), id: Id, path: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)), data: v.instance(Uint8Array) }),
+  v.object({ type: v.literal('shutdown') }),
+]);
+export type ToEngine = v.InferOutput<typeof ToEngine>;
+
+export const KernelState = v.picklist(['starting', 'idle', 'busy', 'restarting', 'dead']);
+export type KernelState = v.InferOutput<typeof KernelState>;
+
+export const FromEngine = v.variant('type', [
+  v.object({ type: v.literal('status'), state: KernelState }),
+  v.object({ type: v.literal('ready'), startupMs: v.number(), fromSnapshot: v.boolean() }),
+  v.object({ type: v.literal('stream'), id: Id, name: v.picklist(['stdout', 'stderr']), text: v.string() }),
+  v.object({ type: v.literal('display'), id: Id, data: MimeBundle, metadata: v.optional(v.record(v.string(), v.unknown())) }),
+  v.object({ type: v.literal('result'), id: Id, executionCount: v.number(), data: MimeBundle }),
+  v.object({ type: v.literal('error'), id: Id, ename: v.string(), evalue: v.string(), traceback: v.array(v.string()) }),
+  v.object({ type: v.literal('done'), id: Id, executionCount: v.nullable(v.number()), status: v.picklist(['ok', 'error', 'aborted']) }),
+  v.object({ type: v.literal('input_request'), id: Id, prompt: v.string(), password: v.boolean() }),
+  v.object({ type: v.literal('eval_result'), id: Id, ok: v.boolean(), value: v.optional(v.string()), error: v.optional(v.string()) }),
+  v.object({ type: v.literal('write_file_done'), id: Id, ok: v.boolean(), error: v.optional(v.string()) }),
+  /** The kernel was replaced by a fresh one; globals are gone. */
+  v.object({ type: v.literal('restarted'), reason: v.picklist(['user', 'interrupt-timeout', 'crash']), detail: v.optional(v.string()) }),
+]);
+export type FromEngine = v.InferOutput<typeof FromEngine>;
+
+export function parseToEngine(msg: unknown): ToEngine | null {
+  const r = v.safeParse(ToEngine, msg);
+  return r.success ? r.output : null;
+}
+
+export function parseFromEngine(msg: unknown): FromEngine | null {
+  const r = v.safeParse(FromEngine, msg);
+  return r.success ? r.output : null;
+}
