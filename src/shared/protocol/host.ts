@@ -1,0 +1,71 @@
+/**
+ * @file The typed bridge between the renderer and its host: `window.divelab` in Electron (exposed by the preload
+ * through contextBridge, served by the main process over IPC), or the browser-mode host in the renderer itself.
+ *
+ * [Note: host bridge] The renderer only ever talks to a `Host` (src/renderer/host). In Electron that host wraps
+ * `window.divelab: DivelabBridge`. Each bridge method is one IPC channel `divelab:<method>`; the main process
+ * validates the arguments with `HostArgs[method]` and checks the sender's frame before acting. The engine's
+ * MessagePort does not go through these calls: after `connectEngine()` the preload forwards the port with
+ * `window.postMessage({ type: 'divelab:engine-port' }, '*', [port])`, and from then on the renderer and the engine
+ * talk the engine protocol (src/shared/protocol/engine.ts) directly; the main process stays out of the data path.
+ */
+import * as v from 'valibot';
+
+export interface OpenedFile {
+  path: string;
+  name: string;
+  /** UTF-8 text for notebooks; raw bytes for data files. */
+  content: string;
+}
+
+export type SaveResult = { ok: true; path: string } | { ok: false; error: string };
+
+export interface DivelabBridge {
+  readonly platform: 'electron';
+  /** Native open dialog for notebooks (.ipynb). Null when cancelled. */
+  openNotebook(): Promise<OpenedFile | null>;
+  /** Opens a notebook by path (recent files). */
+  readNotebook(path: string): Promise<OpenedFile>;
+  /** Atomic write (temp file + rename) to an existing path; errors (deleted folder, read-only) come back as text. */
+  saveNotebook(path: string, content: string): Promise<SaveResult>;
+  /** Native save dialog, then an atomic write. Null when cancelled. */
+  saveNotebookAs(content: string, suggestedName: string): Promise<SaveResult | null>;
+  /** Crash-safe copy of unsaved edits, keyed by notebook path or an id for untitled notebooks. */
+  writeAutosave(key: string, content: string): Promise<void>;
+  readAutosave(key: string): Promise<string | null>;
+  clearAutosave(key: string): Promise<void>;
+  recentFiles(): Promise<string[]>;
+  /** Native open dialog for a data file (CSV); bytes are returned so the engine can read them. */
+  openDataFile(): Promise<{ path: string; name: string; data: Uint8Array } | null>;
+  /** Native save dialog for an export (CSV, PNG, SVG); never overwrites without the dialog's confirmation. */
+  exportFile(suggestedName: string, data: Uint8Array): Promise<SaveResult | null>;
+  /** Asks the main process for an engine for this notebook; its port arrives by window message (see the Note). */
+  connectEngine(notebookPath: string | null): Promise<void>;
+  /** Menu commands (open, save, run-all, interrupt, restart…). Returns an unsubscribe function. */
+  onMenuCommand(listener: (command: string) => void): () => void;
+}
+
+const Path = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
+const Text = v.pipe(v.string(), v.maxLength(512 * 1024 * 1024));
+const FileName = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/^[^/\\\0]+$/));
+
+/** Argument tuples of every invoke channel, validated in the main process. */
+export const HostArgs = {
+  openNotebook: v.tuple([]),
+  readNotebook: v.tuple([Path]),
+  saveNotebook: v.tuple([Path, Text]),
+  saveNotebookAs: v.tuple([Text, FileName]),
+  writeAutosave: v.tuple([Key, Text]),
+  readAutosave: v.tuple([Key]),
+  clearAutosave: v.tuple([Key]),
+  recentFiles: v.tuple([]),
+  openDataFile: v.tuple([]),
+  exportFile: v.tuple([FileName, v.instance(Uint8Array)]),
+  connectEngine: v.tuple([v.nullable(Path)]),
+} as const satisfies { [K in Exclude<keyof DivelabBridge, 'platform' | 'onMenuCommand'>]: v.GenericSchema };
+
+export type HostMethod = keyof typeof HostArgs;
+export const hostChannel = (m: HostMethod): string => `divelab:${m}`;
+export const MENU_CHANNEL = 'divelab:menu';
+export const ENGINE_PORT_MESSAGE = 'divelab:engine-port';
