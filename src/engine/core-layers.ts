@@ -1,2 +1,5 @@
-/** @file Imports every layer's pyapi so that it registers itself in coreModules (see core-modules.ts). */
-export {};
+/** @file Registers every layer's pyapi in coreModules (see core-modules.ts), one line per layer. */
+import { registerCoreModule } from './core-modules';
+import { pyapi as plotApi } from '../shared/plot/pyapi';
+
+registerCoreModule('plot', plotApi);

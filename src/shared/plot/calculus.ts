@@ -1,0 +1,68 @@
+/** @file The calculus the plot panel teaches: tangent lines and the numerical limit that defines a derivative. */
+
+export interface Tangent {
+  x0: number;
+  y0: number;
+  slope: number;
+  /** y = slope·x + intercept */
+  intercept: number;
+  /** The equation as the panel shows it, e.g. `y = 2x - 3`. */
+  equation: string;
+}
+
+/** Formats a coefficient compactly: integers stay integers, others get up to 4 significant decimals. */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const r = Math.round(v);
+  if (Math.abs(v - r) < 1e-9 * Math.max(1, Math.abs(v))) return String(r === 0 ? 0 : r);
+  return String(Number(v.toPrecision(4)));
+}
+
+export function tangentAt(x0: number, y0: number, slope: number): Tangent {
+  const intercept = y0 - slope * x0;
+  const s = formatNumber(slope);
+  const b = formatNumber(intercept);
+  let equation: string;
+  if (s === '0') equation = `y = ${b}`;
+  else {
+    const lead = s === '1' ? 'x' : s === '-1' ? '-x' : `${s}x`;
+    equation = b === '0' ? `y = ${lead}` : b.startsWith('-') ? `y = ${lead} - ${b.slice(1)}` : `y = ${lead} + ${b}`;
+  }
+  return { x0, y0, slope, intercept, equation };
+}
+
+/**
+ * Interpolates f and f′ sampled on an increasing grid at x0, so that dragging the tangent point needs no engine
+ * call: the panel computes f and f′ once (one backward pass) and moves the point over the cached samples.
+ */
+export function interpolateAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: number): number {
+  const n = xs.length;
+  if (n === 0) return NaN;
+  if (x0 <= xs[0]!) return ys[0]!;
+  if (x0 >= xs[n - 1]!) return ys[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x0) lo = mid;
+    else hi = mid;
+  }
+  const t = (x0 - xs[lo]!) / (xs[hi]! - xs[lo]!);
+  return ys[lo]! + t * (ys[hi]! - ys[lo]!);
+}
+
+export interface LimitRow {
+  h: number;
+  quotient: number;
+}
+
+/** The difference quotients (f(x0+h) − f(x0))/h for h = 10⁻¹ … 10⁻ⁿ, the table the course builds by hand. */
+export function differenceQuotients(f: (x: number) => number, x0: number, steps = 5): LimitRow[] {
+  const rows: LimitRow[] = [];
+  let h = 0.1;
+  for (let i = 0; i < steps; i++) {
+    rows.push({ h, quotient: (f(x0 + h) - f(x0)) / h });
+    h *= 0.1;
+  }
+  return rows;
+}
