@@ -13,7 +13,8 @@ export type PyErrorType =
   | 'FileNotFoundError'
   | 'UnicodeDecodeError'
   | 'pandas.errors.ParserError'
-  | 'pandas.errors.EmptyDataError';
+  | 'pandas.errors.EmptyDataError'
+  | 'pandas.errors.IntCastingNaNError';
 
 /**
  * An error whose `pyType` and `message` are what Python should show.
