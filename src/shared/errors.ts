@@ -12,6 +12,7 @@ export type PyErrorType =
   | 'OverflowError'
   | 'FileNotFoundError'
   | 'UnicodeDecodeError'
+  | 'LookupError'
   | 'pandas.errors.ParserError'
   | 'pandas.errors.EmptyDataError'
   | 'pandas.errors.IntCastingNaNError';
