@@ -56,19 +56,19 @@ const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(4096));
 const Text = v.pipe(v.string(), v.maxLength(512 * 1024 * 1024));
 const FileName = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/^[^/\\\0]+$/));
 
-/** Argument tuples of every invoke channel, validated in the main process. */
+/** Argument tuples of every invoke channel, validated in the main process (strict: extra arguments are refused). */
 export const HostArgs = {
-  openNotebook: v.tuple([]),
-  readNotebook: v.tuple([Path]),
-  saveNotebook: v.tuple([Path, Text]),
-  saveNotebookAs: v.tuple([Text, FileName]),
-  writeAutosave: v.tuple([Key, Text]),
-  readAutosave: v.tuple([Key]),
-  clearAutosave: v.tuple([Key]),
-  recentFiles: v.tuple([]),
-  openDataFile: v.tuple([]),
-  exportFile: v.tuple([FileName, v.instance(Uint8Array)]),
-  connectEngine: v.tuple([v.nullable(Path)]),
+  openNotebook: v.strictTuple([]),
+  readNotebook: v.strictTuple([Path]),
+  saveNotebook: v.strictTuple([Path, Text]),
+  saveNotebookAs: v.strictTuple([Text, FileName]),
+  writeAutosave: v.strictTuple([Key, Text]),
+  readAutosave: v.strictTuple([Key]),
+  clearAutosave: v.strictTuple([Key]),
+  recentFiles: v.strictTuple([]),
+  openDataFile: v.strictTuple([]),
+  exportFile: v.strictTuple([FileName, v.instance(Uint8Array)]),
+  connectEngine: v.strictTuple([v.nullable(Path)]),
 } as const satisfies { [K in Exclude<keyof DivelabBridge, 'platform' | 'onMenuCommand'>]: v.GenericSchema };
 
 export type HostMethod = keyof typeof HostArgs;
