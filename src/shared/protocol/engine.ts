@@ -21,7 +21,10 @@ export const ToEngine = v.variant('type', [
   v.object({ type: v.literal('eval'), id: Id, code: v.pipe(v.string(), v.maxLength(1_000_000)) }),
   v.object({ type: v.literal('interrupt') }),
   v.object({ type: v.literal('restart') }),
-  v.object({ type: v.literal('input_reply'), id: Id, value: v.string() }),
+  /** `eof` answers the request with end of input (Python raises EOFError), as a closed stdin does. */
+  v.object({ type: v.literal('input_reply'), id: Id, value: v.string(), eof: v.optional(v.boolean()) }),
+  /** Run a file as `python path argv[1:]…` would (the CLI): a fresh __main__, exit code in `done.exitCode`. */
+  v.object({ type: v.literal('run_script'), id: Id, path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)), argv: v.array(v.string()) }),
   /** Put a file into the engine's working directory (browser mode uploads, CSV panel). */
   v.object({ type: v.literal('write_file'), id: Id, path: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)), data: v.instance(Uint8Array) }),
   v.object({ type: v.literal('shutdown') }),
@@ -38,7 +41,7 @@ export const FromEngine = v.variant('type', [
   v.object({ type: v.literal('display'), id: Id, data: MimeBundle, metadata: v.optional(v.record(v.string(), v.unknown())) }),
   v.object({ type: v.literal('result'), id: Id, executionCount: v.number(), data: MimeBundle }),
   v.object({ type: v.literal('error'), id: Id, ename: v.string(), evalue: v.string(), traceback: v.array(v.string()) }),
-  v.object({ type: v.literal('done'), id: Id, executionCount: v.nullable(v.number()), status: v.picklist(['ok', 'error', 'aborted']) }),
+  v.object({ type: v.literal('done'), id: Id, executionCount: v.nullable(v.number()), status: v.picklist(['ok', 'error', 'aborted']), exitCode: v.optional(v.number()) }),
   v.object({ type: v.literal('input_request'), id: Id, prompt: v.string(), password: v.boolean() }),
   v.object({ type: v.literal('eval_result'), id: Id, ok: v.boolean(), value: v.optional(v.string()), error: v.optional(v.string()) }),
   v.object({ type: v.literal('write_file_done'), id: Id, ok: v.boolean(), error: v.optional(v.string()) }),

@@ -1,0 +1,186 @@
+/**
+ * @file The Python worker, independent of where it runs: boots Pyodide, installs DiveLab's Python packages and the
+ * kernel, and runs the jobs the router sends, one at a time. Adapters (node/python-worker-entry.ts,
+ * web/python-worker.ts) supply the transport, the Pyodide loader and the file system set-up.
+ */
+import type { PyodideAPI } from 'pyodide';
+import { coreModules } from '../core-modules';
+import '../core-layers';
+import kernelSource from '../kernel/_divelab_kernel.py?raw';
+import { pythonFiles } from './python-files';
+import {
+  INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState,
+  type RouterToWorker, type WorkdirSpec, type WorkerToRouter,
+} from './control';
+
+/** Where DiveLab's own Python lives in the interpreter's file system; tracebacks hide frames from here. */
+export const PYTHON_ROOT = '/divelab/python';
+const KERNEL_ROOT = '/divelab/engine';
+
+export interface WorkerHost {
+  post(msg: WorkerToRouter): void;
+  onMessage(handler: (msg: RouterToWorker) => void): void;
+  /** Loads Pyodide, from the build-time memory snapshot when one fits this Pyodide (see snapshot.ts). */
+  loadPyodide(): Promise<{ py: PyodideAPI; fromSnapshot: boolean }>;
+  /** Makes the working directory exist in the interpreter's file system (NODEFS mounts, or MEMFS). */
+  prepareWorkdir(py: PyodideAPI, spec: WorkdirSpec): void;
+  /** Ends this worker after a fatal error, so that the router starts a fresh one. */
+  exit(): void;
+}
+
+interface Kernel {
+  run_cell(id: string, code: string, silent: boolean): string;
+  run_script(id: string, path: string, argv: unknown): number;
+  evaluate(code: string): string;
+  _exec_count: number;
+}
+
+export function runPythonWorker(host: WorkerHost): void {
+  let py: PyodideAPI | null = null;
+  let kernel: Kernel | null = null;
+  let i32: Int32Array | null = null;
+  let control: SharedArrayBuffer | null = null;
+  // Jobs that arrive while the interpreter is still booting wait here; afterwards each runs synchronously.
+  const pending: RouterToWorker[] = [];
+
+  const bridge = {
+    stream(id: string, name: 'stdout' | 'stderr', text: string): void {
+      host.post({ type: 'stream', id, name, text });
+    },
+    post(type: 'display' | 'result' | 'error', id: string, json: string): void {
+      host.post({ type, id, ...JSON.parse(json) } as WorkerToRouter);
+    },
+    sleep(seconds: number): void {
+      // Waiting on the interrupt flag itself means an interrupt ends the sleep at once ([Note: control block]).
+      const deadline = performance.now() + seconds * 1000;
+      for (;;) {
+        const left = deadline - performance.now();
+        if (Atomics.load(i32!, INTERRUPT) !== 0 || left <= 0) break;
+        Atomics.wait(i32!, INTERRUPT, 0, Math.min(left, 1 << 30));
+      }
+      py!.checkInterrupt();
+    },
+    /** The reply, or undefined at end of input (Python sees None; a JS null would arrive as `jsnull`). */
+    input(id: string, prompt: string, password: boolean): string | undefined {
+      Atomics.store(i32!, INPUT_STATE, InputState.waiting);
+      host.post({ type: 'input_request', id, prompt, password });
+      for (;;) {
+        py!.checkInterrupt();
+        const state = Atomics.load(i32!, INPUT_STATE);
+        if (state === InputState.eof) break;
+        if (state === InputState.ready) {
+          const n = Atomics.load(i32!, INPUT_LENGTH);
+          // Copy out of shared memory: TextDecoder refuses views on a SharedArrayBuffer.
+          const text = new TextDecoder().decode(new Uint8Array(control!, INPUT_OFFSET, n).slice());
+          Atomics.store(i32!, INPUT_STATE, InputState.waiting);
+          return text;
+        }
+        Atomics.wait(i32!, INPUT_STATE, InputState.waiting, 1000);
+      }
+      Atomics.store(i32!, INPUT_STATE, InputState.waiting);
+      return undefined;
+    },
+  };
+
+  async function boot(init: Extract<RouterToWorker, { type: 'init' }>): Promise<void> {
+    const t0 = performance.now();
+    control = init.control;
+    i32 = new Int32Array(control, 0, 4);
+    const loaded = await host.loadPyodide();
+    py = loaded.py;
+    py.setInterruptBuffer(new Int32Array(control, 0, 1));
+    py.registerJsModule('_divelab_js', coreModules);
+    installFiles(py);
+    host.prepareWorkdir(py, init.workdir);
+    py.setStdin({ stdin: () => bridge.input('', '', false) ?? null } as never);
+    const sys = py.pyimport('sys');
+    sys.path.insert(0, KERNEL_ROOT);
+    sys.destroy();
+    kernel = py.pyimport('_divelab_kernel') as unknown as Kernel;
+    (kernel as unknown as { setup(b: unknown, cwd: string, p: string): void }).setup(bridge, init.workdir.cwd, PYTHON_ROOT);
+    host.post({ type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot });
+    for (const msg of pending.splice(0)) run(msg);
+  }
+
+  function run(msg: RouterToWorker): void {
+    try {
+      runJob(msg);
+    } catch (e) {
+      // Anything reaching here escaped the kernel's own handlers: the interpreter is not trustworthy any more.
+      host.post({ type: 'fatal', detail: e instanceof Error ? e.message : String(e) });
+      host.exit();
+    }
+  }
+
+  function runJob(msg: RouterToWorker): void {
+    const k = kernel!;
+    switch (msg.type) {
+      case 'init':
+        return;
+      case 'execute': {
+        const status = k.run_cell(msg.id, msg.code, msg.silent) as 'ok' | 'error';
+        host.post({ type: 'done', id: msg.id, executionCount: msg.silent ? null : k._exec_count, status });
+        return;
+      }
+      case 'run_script': {
+        const argv = py!.toPy(msg.argv);
+        const code = k.run_script(msg.id, msg.path, argv);
+        argv.destroy();
+        host.post({ type: 'done', id: msg.id, executionCount: null, status: code === 0 ? 'ok' : 'error', exitCode: code });
+        return;
+      }
+      case 'eval': {
+        try {
+          host.post({ type: 'eval_result', id: msg.id, ok: true, value: k.evaluate(msg.code) });
+        } catch (e) {
+          host.post({ type: 'eval_result', id: msg.id, ok: false, error: pythonErrorLine(e) });
+        }
+        return;
+      }
+      case 'write_file': {
+        try {
+          const cwd = py!.FS.cwd() as string;
+          const path = msg.path.startsWith('/') ? msg.path : `${cwd}/${msg.path}`;
+          py!.FS.mkdirTree(path.slice(0, path.lastIndexOf('/')) || '/');
+          py!.FS.writeFile(path, msg.data);
+          host.post({ type: 'write_file_done', id: msg.id, ok: true });
+        } catch (e) {
+          host.post({ type: 'write_file_done', id: msg.id, ok: false, error: String(e) });
+        }
+        return;
+      }
+      default:
+        msg satisfies never;
+    }
+  }
+
+  host.onMessage((msg) => {
+    if (msg.type === 'init') {
+      boot(msg).catch((e: unknown) => {
+        host.post({ type: 'fatal', detail: `engine start-up failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+        host.exit();
+      });
+    } else if (kernel === null) {
+      pending.push(msg);
+    } else {
+      run(msg);
+    }
+  });
+}
+
+/** The last line of a Python error ("NameError: name 'x' is not defined"), for eval results. */
+function pythonErrorLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.trimEnd().split('\n');
+  return lines[lines.length - 1] ?? text;
+}
+
+function installFiles(py: PyodideAPI): void {
+  for (const [rel, text] of Object.entries(pythonFiles)) {
+    const dest = `${PYTHON_ROOT}/${rel}`;
+    py.FS.mkdirTree(dest.slice(0, dest.lastIndexOf('/')));
+    py.FS.writeFile(dest, text);
+  }
+  py.FS.mkdirTree(KERNEL_ROOT);
+  py.FS.writeFile(`${KERNEL_ROOT}/_divelab_kernel.py`, kernelSource);
+}

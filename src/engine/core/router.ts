@@ -1,0 +1,228 @@
+/**
+ * @file The engine's router: owns the client's port, queues jobs for the Python worker, and stays responsive
+ * while Python runs, so it can interrupt, restart, answer `input()` and replace a worker that died.
+ * It never runs user code. Transport-free: adapters give it `send` and a way to spawn a worker.
+ *
+ * [Note: interrupt and restart] An interrupt sets the shared interrupt flag ([Note: control block]); Python raises
+ * KeyboardInterrupt at its next bytecode check, or at once when it is sleeping or waiting for input. A cell stuck in
+ * one long native call never checks, so after a grace period the router terminates the worker and starts a fresh
+ * one (`restarted`, reason 'interrupt-timeout'). Jupyter's rule for the queue applies: when a cell fails (an
+ * interrupt included), the cells queued behind it are aborted, not run.
+ */
+import { parseToEngine, type FromEngine, type ToEngine } from '../../shared/protocol/engine';
+import { clearInterrupt, createControl, raiseInterrupt, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
+
+/** A running Python worker as the router sees it, whatever the thread technology. */
+export interface WorkerHandle {
+  post(msg: RouterToWorker): void;
+  terminate(): void;
+}
+
+export interface WorkerEvents {
+  message(msg: WorkerToRouter): void;
+  /** The worker ended or failed without being asked to. */
+  died(detail: string): void;
+}
+
+export interface RouterOptions {
+  send(msg: FromEngine): void;
+  spawn(events: WorkerEvents): WorkerHandle;
+  workdir: WorkdirSpec;
+  /** How long an interrupt may take before the worker is terminated (ms). */
+  interruptGraceMs?: number;
+  /** Reports messages that failed validation (they are dropped). */
+  onInvalid?(msg: unknown): void;
+}
+
+type Job = Extract<ToEngine, { type: 'execute' | 'eval' | 'run_script' | 'write_file' }>;
+
+interface Generation {
+  worker: WorkerHandle;
+  control: SharedArrayBuffer;
+  ready: boolean;
+  dead: boolean;
+}
+
+export class Router {
+  private gen: Generation | null = null;
+  private readonly queue: Job[] = [];
+  private running: Job | null = null;
+  private interruptTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly opts: RouterOptions) {}
+
+  start(): void {
+    this.spawn();
+  }
+
+  /** Entry point for every message from the client; validates it first. */
+  handle(raw: unknown): void {
+    const msg = parseToEngine(raw);
+    if (msg === null) {
+      this.opts.onInvalid?.(raw);
+      return;
+    }
+    switch (msg.type) {
+      case 'execute':
+      case 'eval':
+      case 'run_script':
+      case 'write_file':
+        this.queue.push(msg);
+        this.pump();
+        return;
+      case 'interrupt':
+        this.interrupt();
+        return;
+      case 'restart':
+        this.replaceWorker('user');
+        return;
+      case 'input_reply':
+        if (this.gen) writeInputReply(this.gen.control, msg.eof ? null : msg.value);
+        return;
+      case 'shutdown':
+        this.shutdown();
+        return;
+      default:
+        msg satisfies never;
+    }
+  }
+
+  shutdown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearInterruptTimer();
+    this.abortAll();
+    this.killWorker();
+    this.opts.send({ type: 'status', state: 'dead' });
+  }
+
+  private spawn(): void {
+    const control = createControl();
+    const gen: Generation = { worker: null as unknown as WorkerHandle, control, ready: false, dead: false };
+    gen.worker = this.opts.spawn({
+      message: (msg) => { if (this.gen === gen) this.onWorkerMessage(msg); },
+      died: (detail) => { if (this.gen === gen && !gen.dead) this.replaceWorker('crash', detail); },
+    });
+    this.gen = gen;
+    this.opts.send({ type: 'status', state: 'starting' });
+    gen.worker.post({ type: 'init', control, workdir: this.opts.workdir });
+  }
+
+  private onWorkerMessage(msg: WorkerToRouter): void {
+    const gen = this.gen!;
+    switch (msg.type) {
+      case 'booted':
+        gen.ready = true;
+        this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+        this.opts.send({ type: 'status', state: 'idle' });
+        this.pump();
+        return;
+      case 'fatal':
+        this.replaceWorker('crash', msg.detail);
+        return;
+      case 'done':
+      case 'eval_result':
+      case 'write_file_done':
+        this.opts.send(msg);
+        this.finishJob(msg.type === 'done' && msg.status === 'error');
+        return;
+      default:
+        this.opts.send(msg);
+    }
+  }
+
+  private finishJob(failed: boolean): void {
+    const job = this.running;
+    this.running = null;
+    this.clearInterruptTimer();
+    if (this.gen) clearInterrupt(this.gen.control);
+    if (failed && job?.type === 'execute' && !job.silent) this.abortQueued((j) => j.type === 'execute');
+    this.pump();
+  }
+
+  private pump(): void {
+    const gen = this.gen;
+    if (this.closed || !gen?.ready || this.running) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.opts.send({ type: 'status', state: 'idle' });
+      return;
+    }
+    this.running = job;
+    this.opts.send({ type: 'status', state: 'busy' });
+    switch (job.type) {
+      case 'execute':
+        gen.worker.post({ type: 'execute', id: job.id, code: job.code, silent: job.silent ?? false });
+        return;
+      default:
+        gen.worker.post(job);
+    }
+  }
+
+  private interrupt(): void {
+    const gen = this.gen;
+    if (!gen || !this.running || this.interruptTimer) return;
+    raiseInterrupt(gen.control);
+    this.interruptTimer = setTimeout(() => {
+      this.interruptTimer = null;
+      if (this.gen === gen && this.running) {
+        this.replaceWorker('interrupt-timeout', 'the running code did not respond to the interrupt');
+      }
+    }, this.opts.interruptGraceMs ?? 2000);
+  }
+
+  private clearInterruptTimer(): void {
+    if (this.interruptTimer) clearTimeout(this.interruptTimer);
+    this.interruptTimer = null;
+  }
+
+  /** Terminates the current worker (if any), aborts its jobs, reports why, and starts a fresh one. */
+  private replaceWorker(reason: 'user' | 'interrupt-timeout' | 'crash', detail?: string): void {
+    if (this.closed) return;
+    this.clearInterruptTimer();
+    this.opts.send({ type: 'status', state: 'restarting' });
+    this.killWorker();
+    this.abortAll();
+    this.opts.send(detail === undefined ? { type: 'restarted', reason } : { type: 'restarted', reason, detail });
+    this.spawn();
+  }
+
+  private killWorker(): void {
+    const gen = this.gen;
+    if (!gen) return;
+    gen.dead = true;
+    this.gen = null;
+    gen.worker.terminate();
+  }
+
+  private abortAll(): void {
+    const job = this.running;
+    this.running = null;
+    if (job) this.abort(job);
+    this.abortQueued();
+  }
+
+  private abortQueued(which: (job: Job) => boolean = () => true): void {
+    const keep = this.queue.filter((j) => !which(j));
+    for (const job of this.queue.filter(which)) this.abort(job);
+    this.queue.splice(0, this.queue.length, ...keep);
+  }
+
+  private abort(job: Job): void {
+    switch (job.type) {
+      case 'execute':
+      case 'run_script':
+        this.opts.send({ type: 'done', id: job.id, executionCount: null, status: 'aborted' });
+        return;
+      case 'eval':
+        this.opts.send({ type: 'eval_result', id: job.id, ok: false, error: 'the kernel restarted' });
+        return;
+      case 'write_file':
+        this.opts.send({ type: 'write_file_done', id: job.id, ok: false, error: 'the kernel restarted' });
+        return;
+      default:
+        job satisfies never;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * @file Electron adapter: the engine's utility process. The main process forks this file with
+ * `utilityProcess.fork` and posts one message whose `ports[0]` is the renderer's MessagePort; the router then
+ * serves the engine protocol on that port, with the Python worker in a worker thread (see node/engine.ts).
+ * The working directory (the notebook's folder) comes as `--cwd=PATH` in the fork's args, else process.cwd().
+ */
+import type { MessagePortMain } from 'electron';
+import { createNodeEngine, type EngineClient } from '../node/engine';
+
+interface ParentPort {
+  once(event: 'message', listener: (e: { data: unknown; ports: MessagePortMain[] }) => void): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const cwdArg = process.argv.find((a) => a.startsWith('--cwd='));
+const cwd = cwdArg ? cwdArg.slice('--cwd='.length) : process.cwd();
+const workerArg = process.argv.find((a) => a.startsWith('--python-worker='));
+
+if (!parentPort) {
+  process.stderr.write('divelab engine: utility-entry must run in an Electron utility process\n');
+  process.exit(2);
+}
+
+parentPort.once('message', (first) => {
+  const port = first.ports[0];
+  if (!port) {
+    process.stderr.write('divelab engine: the first message carried no MessagePort\n');
+    process.exit(2);
+  }
+  const engine: EngineClient = createNodeEngine({
+    cwd,
+    workerUrl: workerArg ? new URL(workerArg.slice('--python-worker='.length)) : undefined,
+    onMessage: (msg) => port.postMessage(msg),
+  });
+  port.on('message', (e) => engine.post(e.data));
+  port.on('close', () => {
+    engine.close();
+    process.exit(0);
+  });
+  port.start();
+});

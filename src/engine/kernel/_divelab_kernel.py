@@ -1,0 +1,396 @@
+"""The Python half of DiveLab's engine: runs cells and scripts with Jupyter / CPython semantics.
+
+The JS worker (src/engine/core/python-worker.ts) installs this file, calls `setup(bridge)` once, then
+`run_cell`, `run_script` and `evaluate`. Everything the user sees leaves through `bridge`:
+`bridge.post(type, json)` for protocol messages and `bridge.stream(name, text)` for output.
+
+[Note: stream batching] stdout/stderr are our own text streams. A write goes out at once when the stream has been
+quiet for a while (so a lone `print` before a slow computation shows up immediately); during a burst, text is
+batched and sent every ~30 ms or 64 KiB, so a cell printing 10^6 lines sends a few hundred messages, not 10^6.
+stdout and stderr share one buffer of (name, text) chunks, which keeps their relative order. The buffer is flushed
+before any other message (display, result, error, input request) and before sleeping, so nothing is reordered.
+"""
+import ast
+import builtins
+import json
+import linecache
+import os
+import sys
+import time
+import traceback
+import types
+
+_bridge = None
+_main = None  # the notebook's __main__ module (globals persist across cells)
+_exec_count = 0
+_current_id = None
+_FLUSH_SECONDS = 0.03
+_FLUSH_CHARS = 64 * 1024
+_ENGINE_PREFIXES = ("/divelab/",)
+
+
+# --------------------------------------------------------------------------------------------- output streams
+class _Output:
+    """The shared buffer behind sys.stdout and sys.stderr (see [Note: stream batching])."""
+
+    def __init__(self):
+        self.chunks = []
+        self.size = 0
+        self.last_flush = 0.0
+
+    def write(self, name, text):
+        if not text:
+            return
+        chunks = self.chunks
+        if chunks and chunks[-1][0] == name:
+            chunks[-1][1].append(text)
+        else:
+            chunks.append((name, [text]))
+        self.size += len(text)
+        now = time.monotonic()
+        if self.size >= _FLUSH_CHARS or now - self.last_flush >= _FLUSH_SECONDS:
+            self.flush(now)
+
+    def flush(self, now=None):
+        if self.chunks and _current_id is not None:
+            for name, parts in self.chunks:
+                _bridge.stream(_current_id, name, "".join(parts))
+        self.chunks = []
+        self.size = 0
+        self.last_flush = time.monotonic() if now is None else now
+
+
+_out = _Output()
+
+
+class _Stream:
+    """A text stream that writes through to _out; enough of io.TextIOBase for print, traceback and logging."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, name, fileno):
+        self.name = "<" + name + ">"
+        self._name = name
+        self._fileno = fileno
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        _out.write(self._name, text)
+        return len(text)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        _out.flush()
+
+    def isatty(self):
+        return False
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def seekable(self):
+        return False
+
+    def fileno(self):
+        return self._fileno
+
+    @property
+    def closed(self):
+        return False
+
+    @property
+    def buffer(self):
+        raise AttributeError("DiveLab's output streams have no binary buffer")
+
+
+def _post(kind, **payload):
+    """Sends a protocol message for the current cell after the text printed before it."""
+    _out.flush()
+    _bridge.post(kind, _current_id or "", json.dumps(payload))
+
+
+# --------------------------------------------------------------------------------------------- rich display
+def _mime_bundle(obj):
+    """Jupyter's MIME bundle of `obj`: text/plain is its repr; rich forms come from the _repr_*_ protocol."""
+    data = {}
+    mimebundle = getattr(obj, "_repr_mimebundle_", None)
+    if callable(mimebundle) and not isinstance(obj, type):
+        try:
+            got = mimebundle()
+            if isinstance(got, tuple):
+                got = got[0]
+            if isinstance(got, dict):
+                data.update(got)
+        except Exception:  # noqa: BLE001 - a broken rich repr falls back to the plain one, as IPython does
+            pass
+    for method, mime in (("_repr_html_", "text/html"), ("_repr_png_", "image/png"), ("_repr_svg_", "image/svg+xml"),
+                         ("_repr_markdown_", "text/markdown"), ("_repr_latex_", "text/latex"), ("_repr_json_", "application/json")):
+        fn = getattr(obj, method, None)
+        if mime in data or not callable(fn) or isinstance(obj, type):
+            continue
+        try:
+            value = fn()
+        except Exception:  # noqa: BLE001
+            continue
+        if value is None:
+            continue
+        if isinstance(value, (bytes, bytearray)):
+            import base64
+            value = base64.b64encode(bytes(value)).decode("ascii")
+        data[mime] = value
+    if "text/plain" not in data:
+        data["text/plain"] = repr(obj)
+    for key, value in list(data.items()):
+        if isinstance(value, (bytes, bytearray)):
+            import base64
+            data[key] = base64.b64encode(bytes(value)).decode("ascii")
+    return data
+
+
+def display(*objs, raw=False, metadata=None, **_ignored):
+    """IPython's display(): shows each object as a display_data output of the running cell."""
+    for obj in objs:
+        data = obj if raw else _mime_bundle(obj)
+        if metadata:
+            _post("display", data=data, metadata=metadata)
+        else:
+            _post("display", data=data)
+
+
+# --------------------------------------------------------------------------------------------- input and sleep
+def _input(prompt=""):
+    _out.flush()
+    reply = _bridge.input(_current_id or "", str(prompt), False)
+    if reply is None:
+        raise EOFError("EOF when reading a line")
+    return str(reply)
+
+
+def _sleep(seconds):
+    """time.sleep that an interrupt wakes (the JS side waits on the interrupt buffer itself)."""
+    if not isinstance(seconds, (int, float)):
+        raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
+    if seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    _out.flush()
+    _bridge.sleep(float(seconds))
+
+
+# --------------------------------------------------------------------------------------------- tracebacks
+def _user_tb(tb):
+    """Drops leading engine frames and every frame from DiveLab's own packages ([Note: user-only tracebacks])."""
+    frames = []
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if not (name.startswith(_ENGINE_PREFIXES) or name.startswith("<frozen ") or "/_pyodide/" in name):
+            frames.append(tb)
+        tb = tb.tb_next
+    return frames
+
+
+def _strip_exc(exc):
+    """Re-links exc's traceback (and its causes') so that only user frames remain."""
+    seen = set()
+    e = exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        frames = _user_tb(e.__traceback__)
+        head = None
+        for tb in reversed(frames):
+            try:
+                head = types.TracebackType(head, tb.tb_frame, tb.tb_lasti, tb.tb_lineno)
+            except TypeError:
+                head = tb
+                break
+        e.__traceback__ = head
+        e = e.__cause__ or (None if e.__suppress_context__ else e.__context__)
+    return exc
+
+
+def _cell_name(filename):
+    return filename[len("<cell-"):-1] if filename.startswith("<cell-") and filename.endswith(">") else None
+
+
+def _format_frame(tb):
+    """One IPython-style frame: `Cell In[3], line 2, in f()` then numbered context lines with an arrow."""
+    code = tb.tb_frame.f_code
+    lineno = tb.tb_lineno
+    count = _cell_name(code.co_filename)
+    where = f"Cell In[{count}], line {lineno}" if count is not None else f"File {code.co_filename}:{lineno}"
+    if code.co_name != "<module>":
+        where += f", in {code.co_name}()"
+    lines = linecache.getlines(code.co_filename)
+    out = [where]
+    if lines:
+        lo, hi = max(1, lineno - 2), min(len(lines), lineno + 2)
+        width = max(len(str(hi)), 3)
+        for n in range(lo, hi + 1):
+            text = lines[n - 1].rstrip("\n")
+            mark = "---> " if n == lineno else "     "
+            out.append(f"{mark}{str(n).rjust(width)} {text}")
+    return "\n".join(out) + "\n"
+
+
+def _cell_traceback(exc):
+    """Jupyter's error message fields for exc, formatted like IPython without colours."""
+    _strip_exc(exc)
+    ename = type(exc).__name__
+    evalue = str(exc)
+    if isinstance(exc, SyntaxError):
+        only = traceback.format_exception_only(type(exc), exc)
+        text = "".join(only)
+        count = _cell_name(exc.filename or "")
+        if count is not None:
+            text = text.replace(f'File "{exc.filename}", line {exc.lineno}', f"Cell In[{count}], line {exc.lineno}")
+        return ename, evalue, [text.rstrip("\n")]
+    tb_list = ["-" * 75, f"{ename:<42}Traceback (most recent call last)"]
+    tb = exc.__traceback__
+    while tb is not None:
+        tb_list.append(_format_frame(tb))
+        tb = tb.tb_next
+    tb_list.append("".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n"))
+    return ename, evalue, tb_list
+
+
+# --------------------------------------------------------------------------------------------- running code
+def _run_hooks():
+    hooks = sys.modules.get("_divelab_hooks")
+    if hooks is not None:
+        hooks.run_post_execute()
+
+
+def _compile_cell(code, filename):
+    """Parses a cell; returns (body, last) where last is the final expression to display, or None."""
+    tree = ast.parse(code, filename, "exec")
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
+        last = ast.Expression(tree.body.pop().value)
+    body = compile(tree, filename, "exec", dont_inherit=True)
+    return body, (compile(last, filename, "eval", dont_inherit=True) if last is not None else None)
+
+
+def _cache_source(filename, code):
+    lines = code.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    linecache.cache[filename] = (len(code), None, lines, filename)
+
+
+def run_cell(cell_id, code, silent):
+    """Runs one notebook cell; returns 'ok' or 'error'. Sends result/error messages, not 'done' (the JS does)."""
+    global _exec_count, _current_id
+    _current_id = cell_id
+    if not silent:
+        _exec_count += 1
+    count = _exec_count
+    filename = f"<cell-{count}>"
+    _cache_source(filename, code)
+    status = "ok"
+    try:
+        body, last = _compile_cell(code, filename)
+        env = _main.__dict__
+        exec(body, env)
+        if last is not None:
+            value = eval(last, env)
+            if value is not None:
+                if not silent:
+                    builtins._ = value
+                    env["_"] = value
+                _post("result", executionCount=count, data=_mime_bundle(value))
+    except BaseException as exc:  # noqa: BLE001 - KeyboardInterrupt and SystemExit end the cell too
+        status = "error"
+        ename, evalue, tb_list = _cell_traceback(exc)
+        _post("error", ename=ename, evalue=evalue, traceback=tb_list)
+    finally:
+        try:
+            _run_hooks()
+        except BaseException:  # noqa: BLE001
+            pass
+        _out.flush()
+    return status
+
+
+def run_script(run_id, path, argv):
+    """Runs a file as `python path args…` would, in a fresh __main__; returns the process exit code."""
+    global _current_id
+    _current_id = run_id
+    code = 0
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+        sys.argv = list(argv)
+        script_dir = os.path.dirname(path)
+        if script_dir not in sys.path:
+            sys.path.insert(1, script_dir)
+        module = types.ModuleType("__main__")
+        module.__file__ = path
+        module.__builtins__ = builtins
+        sys.modules["__main__"] = module
+        exec(compile(source, path, "exec", dont_inherit=True), module.__dict__)
+    except SystemExit as exc:
+        code = _exit_code(exc)
+    except BaseException as exc:  # noqa: BLE001
+        _strip_exc(exc)
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        code = 130 if isinstance(exc, KeyboardInterrupt) else 1
+    finally:
+        try:
+            sys.stdout.flush()
+        except BaseException:  # noqa: BLE001
+            pass
+        _out.flush()
+    return code
+
+
+def _exit_code(exc):
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code & 0xFF
+    print(exc.code, file=sys.stderr)
+    return 1
+
+
+def evaluate(code):
+    """Evaluates an expression for a panel; returns its value as JSON text (raises on error)."""
+    value = eval(compile(code, "<eval>", "eval", dont_inherit=True), _main.__dict__)
+    return json.dumps(value, default=_json_default)
+
+
+def _json_default(obj):
+    tolist = getattr(obj, "tolist", None)
+    if callable(tolist):
+        return tolist()
+    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+
+# --------------------------------------------------------------------------------------------- set-up
+def setup(bridge, cwd, python_path):
+    """Called once per fresh interpreter, after the packages are installed."""
+    global _bridge, _main
+    _bridge = bridge
+    if python_path not in sys.path:
+        sys.path.insert(0, python_path)
+    os.chdir(cwd)
+    sys.stdout = _Stream("stdout", 1)
+    sys.stderr = _Stream("stderr", 2)
+    sys.__stdout__, sys.__stderr__ = sys.stdout, sys.stderr
+    builtins.input = _input
+    builtins.display = display
+    time.sleep = _sleep
+    _main = types.ModuleType("__main__")
+    _main.__builtins__ = builtins
+    sys.modules["__main__"] = _main
+    sys.argv = [""]
+    try:
+        import _divelab_hooks  # noqa: F401 - matplotlib's inline mode registers its hooks there
+    except ImportError:
+        pass

@@ -1,0 +1,33 @@
+/**
+ * @file Node adapter of the Python worker: a worker_threads entry (CLI, tests, Electron's utility process).
+ * `workerData.snapshotDir` says where the start-up snapshot is (default: beside this file, i.e. out/engine/).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runPythonWorker } from '../core/python-worker';
+import type { RouterToWorker } from '../core/control';
+import { loadPyodideNode } from './pyodide-node';
+
+const port = parentPort!;
+const data = (workerData ?? {}) as { snapshotDir?: string };
+
+runPythonWorker({
+  post: (msg) => port.postMessage(msg),
+  onMessage: (handler) => port.on('message', (msg: RouterToWorker) => handler(msg)),
+  loadPyodide: () => loadPyodideNode(data.snapshotDir ?? dirname(fileURLToPath(import.meta.url))),
+  prepareWorkdir(py, spec) {
+    if (spec.kind === 'host') {
+      for (const m of spec.mounts) {
+        try {
+          py.FS.mkdirTree(m.path);
+          py.FS.mount(py.FS.filesystems.NODEFS, { root: m.hostPath }, m.path);
+        } catch {
+          // An unreadable or busy directory is simply not visible to Python; the working directory still is.
+        }
+      }
+    }
+    py.FS.mkdirTree(spec.cwd);
+  },
+  exit: () => process.exit(1),
+});

@@ -1,0 +1,126 @@
+/**
+ * @file Test helpers for the engine: `runDivelab` runs the real CLI in a child process (golden tests use it), and
+ * `startEngine` gives a protocol client on an engine in this process (router here, Python in a worker thread).
+ * Both use the build in out/engine/, which tests/setup/build-engine.ts refreshes before the engine tests.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseFromEngine, type FromEngine, type ToEngine } from '../../src/shared/protocol/engine';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/divelab.mjs');
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs `divelab ...args` (e.g. `['run', 'script.py']`) and collects its output; `input` is piped to its stdin. */
+export function runDivelab(args: string[], opts: { cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? process.cwd(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, PYTHONHASHSEED: '0', COLUMNS: '80' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** What one cell produced, in arrival order, plus its final `done`. */
+export interface CellRun {
+  messages: FromEngine[];
+  stdout: string;
+  stderr: string;
+  result?: Extract<FromEngine, { type: 'result' }>;
+  error?: Extract<FromEngine, { type: 'error' }>;
+  done: Extract<FromEngine, { type: 'done' }>;
+}
+
+export interface EngineHandle {
+  /** Every message received so far, validated with parseFromEngine (an invalid one fails the test). */
+  readonly messages: FromEngine[];
+  send(msg: ToEngine): void;
+  /** Resolves with the next message (from now on) matching `pred`. */
+  waitFor<T extends FromEngine>(pred: (m: FromEngine) => m is T, timeoutMs?: number): Promise<T>;
+  waitFor(pred: (m: FromEngine) => boolean, timeoutMs?: number): Promise<FromEngine>;
+  /** Runs a cell and resolves when its `done` arrives. */
+  run(code: string, opts?: { id?: string; silent?: boolean }): Promise<CellRun>;
+  /** Starts a cell without waiting; returns its id. */
+  start(code: string, id?: string): string;
+  collect(id: string): Promise<CellRun>;
+  close(): void;
+}
+
+let counter = 0;
+
+/** Starts an engine with `cwd` as Python's working directory and waits until it is ready. */
+export async function startEngine(opts: { cwd?: string; interruptGraceMs?: number } = {}): Promise<EngineHandle> {
+  const mod = (await import(pathToFileURL(join(ROOT, 'out/engine/engine.js')).href)) as typeof import('../../src/engine/node/engine');
+  const messages: FromEngine[] = [];
+  const listeners = new Set<(m: FromEngine) => void>();
+  const engine = mod.createNodeEngine({
+    cwd: opts.cwd ?? process.cwd(),
+    interruptGraceMs: opts.interruptGraceMs,
+    onMessage(raw) {
+      const msg = parseFromEngine(raw);
+      if (msg === null) throw new Error(`invalid message from the engine: ${JSON.stringify(raw)}`);
+      messages.push(msg);
+      for (const l of [...listeners]) l(msg);
+    },
+  });
+  const waitFor = (pred: (m: FromEngine) => boolean, timeoutMs = 30_000): Promise<FromEngine> =>
+    new Promise((res, rej) => {
+      const timer = setTimeout(() => { listeners.delete(l); rej(new Error(`timed out waiting; last messages: ${JSON.stringify(messages.slice(-5))}`)); }, timeoutMs);
+      const l = (m: FromEngine): void => {
+        if (pred(m)) { clearTimeout(timer); listeners.delete(l); res(m); }
+      };
+      listeners.add(l);
+    });
+  const collect = async (id: string): Promise<CellRun> => {
+    const already = messages.find((m) => m.type === 'done' && m.id === id);
+    const done = (already ?? (await waitFor((m) => m.type === 'done' && m.id === id, 60_000))) as CellRun['done'];
+    const mine = messages.filter((m) => 'id' in m && m.id === id);
+    const text = (name: string): string => mine.map((m) => (m.type === 'stream' && m.name === name ? m.text : '')).join('');
+    return {
+      messages: mine,
+      stdout: text('stdout'),
+      stderr: text('stderr'),
+      result: mine.find((m) => m.type === 'result') as CellRun['result'],
+      error: mine.find((m) => m.type === 'error') as CellRun['error'],
+      done,
+    };
+  };
+  const start = (code: string, id = `c${++counter}`): string => {
+    engine.post({ type: 'execute', id, code });
+    return id;
+  };
+  const handle: EngineHandle = {
+    messages,
+    send: (msg) => engine.post(msg),
+    waitFor: waitFor as EngineHandle['waitFor'],
+    start,
+    collect,
+    run(code, o = {}) {
+      const id = o.id ?? `c${++counter}`;
+      const p = collect(id);
+      engine.post({ type: 'execute', id, code, silent: o.silent });
+      return p;
+    },
+    close: () => engine.close(),
+  };
+  if (!messages.some((m) => m.type === 'ready')) await waitFor((m) => m.type === 'ready', 60_000);
+  return handle;
+}
