@@ -1,0 +1,189 @@
+/**
+ * @file The CPU backend: WebAssembly SIMD kernels over a shared heap, split across a worker pool.
+ *
+ * Entry points for the tensor core (all synchronous; arrays are all Float32Array or all Float64Array; offsets
+ * and counts are in elements):
+ * - `createCpuBackend(opts)` (or `createNodeCpuBackend()` from './node') → `CpuBackend`, once per engine.
+ * - storage: `allocF32(n)` / `allocF64(n)` return views on the shared heap (zero-copy for kernels and threads);
+ *   `free(view)` returns one (also done by GC via a FinalizationRegistry); `isShared(view)`.
+ * - `binary(op, a, aOff, b, bOff, out, outOff, n)`  out = a op b, op in add/sub/mul/div/maximum/minimum
+ * - `binaryScalar(op, a, aOff, s, scalarFirst, out, outOff, n)`  out = a op s  (s op a when scalarFirst)
+ * - `unary(op, a, aOff, out, outOff, n)`  neg/abs/sqrt
+ * - `sum(a, aOff, n): number`  (float32: see [Note: summation accuracy] in wasm/reduce.ts)
+ * - `cumsum(a, aOff, out, outOff, n)`  f64 accumulator like PyTorch 1.13
+ * - `matmulF32(a, aOff, b, bOff, out, M, N, K, opt?)`  out[M x N] = a[M x K] @ b[K x N], row-major unless
+ *   `opt.aStrides` / `opt.bStrides` ([row, col] in elements, e.g. [1, M] for a transposed A); `opt.outOff`.
+ * - `backend` (the `Backend` interface, strided kernels) for generic callers and the backend test suite.
+ * Operands outside the heap still work: tiny ones go through plain loops, larger ones are staged (copied).
+ * Contiguous operands above the size thresholds run in wasm, and in parallel above the parallel thresholds, so
+ * a tiny tensor never pays a thread hand-off (nor a wasm call when it isn't on the heap).
+ */
+import type { BinaryOp, FloatArray, UnaryOp } from '../backend';
+import { binaryFn, unaryFn } from '../reference/kernels';
+import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
+import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
+import { cumsumName, sumExactName, sumName } from './wasm/reduce';
+import { matmulF32, type MatmulOptions } from './matmul';
+import { makeCpuBackendInterface, type CpuBuffer } from './strided';
+import type { Backend } from '../backend';
+
+export { KernelInterruptedError } from './pool';
+export type { CpuBuffer } from './strided';
+export type { MatmulOptions } from './matmul';
+
+/** Below this many elements, operands that are not on the heap use plain JS loops. */
+export const JS_MAX = 2048;
+/** Below this many elements, elementwise work stays on the caller's thread. */
+export const PAR_MIN_ELEMENTWISE = 1 << 17;
+/** Elements per parallel chunk for memory-bound kernels (1 MiB of float32). */
+export const CHUNK_ELEMENTWISE = 1 << 18;
+
+const dtOf = (a: FloatArray): FloatDtype => (a instanceof Float32Array ? 'f32' : 'f64');
+
+export class CpuBackend {
+  readonly backend: Backend<CpuBuffer>;
+  private readonly registry = new FinalizationRegistry<number>((ptr) => this.rt.heap.release(ptr));
+
+  constructor(readonly rt: CpuRuntime) {
+    this.backend = makeCpuBackendInterface(this);
+  }
+
+  get threads(): number { return this.rt.pool.size; }
+  get fma(): boolean { return this.rt.fma; }
+
+  allocF32(n: number): Float32Array { const p = this.rt.heap.alloc(n * 4); const v = new Float32Array(this.rt.heap.buffer, p, n); this.registry.register(v, p, v); return v; }
+  allocF64(n: number): Float64Array { const p = this.rt.heap.alloc(n * 8); const v = new Float64Array(this.rt.heap.buffer, p, n); this.registry.register(v, p, v); return v; }
+  alloc(dt: FloatDtype, n: number): FloatArray { return dt === 'f32' ? this.allocF32(n) : this.allocF64(n); }
+  /** Frees a view returned by allocF32/allocF64 (not a subarray of one). */
+  free(view: FloatArray): void { if (this.registry.unregister(view)) this.rt.heap.release(view.byteOffset); }
+  isShared(view: ArrayBufferView): boolean { return this.rt.heap.owns(view); }
+
+  /**
+   * Byte address of `a[off]` on the heap, copying `n` elements into a temporary when `a` lives elsewhere.
+   * `temps` collects what to free (and, for outputs, copy back) after the kernel.
+   */
+  addr(a: FloatArray, off: number, n: number, temps: Temp[], isOut = false): number {
+    if (this.rt.heap.owns(a)) return a.byteOffset + off * a.BYTES_PER_ELEMENT;
+    const t = this.alloc(dtOf(a), Math.max(n, 1));
+    if (!isOut) t.set(a.subarray(off, off + n)); 
+    temps.push({ tmp: t, dst: isOut ? a : undefined, off, n });
+    return t.byteOffset;
+  }
+  done(temps: Temp[]): void {
+    for (const t of temps) { if (t.dst) t.dst.set(t.tmp.subarray(0, t.n), t.off); this.free(t.tmp); }
+  }
+
+  /** Runs a pointer kernel `fn(ptrs..., n)` over n elements, in parallel chunks when it is worth it. */
+  private stream(name: string, dt: FloatDtype, ptrs: number[], scalar: number | undefined, n: number): void {
+    const es = bytesOf(dt);
+    // argument order: pointers with the scalar (if any) in second place, then n
+    const args = scalar === undefined ? [...ptrs, n] : [ptrs[0]!, scalar, ...ptrs.slice(1), n];
+    if (n < PAR_MIN_ELEMENTWISE || this.threads === 1) { this.rt.call(name, ...args); return; }
+    const steps = args.map((_, i) => (i === args.length - 1 || (scalar !== undefined && i === 1) ? 0 : CHUNK_ELEMENTWISE * es));
+    this.rt.parallel(name, args, steps, args.length - 1, n, CHUNK_ELEMENTWISE);
+  }
+
+  binary(op: BinaryOp, a: FloatArray, aOff: number, b: FloatArray, bOff: number, out: FloatArray, outOff: number, n: number): void {
+    const sh = this.rt.heap;
+    if (n < JS_MAX && !(sh.owns(a) && sh.owns(b) && sh.owns(out))) {
+      const f = binaryFn[op];
+      for (let i = 0; i < n; i++) out[outOff + i] = f(a[aOff + i]!, b[bOff + i]!);
+      return;
+    }
+    const dt = dtOf(a), temps: Temp[] = [];
+    const ptrs = [this.addr(a, aOff, n, temps), this.addr(b, bOff, n, temps), this.addr(out, outOff, n, temps, true)];
+    try { this.stream(binName(op, dt, 'vv'), dt, ptrs, undefined, n); } finally { this.done(temps); }
+  }
+
+  binaryScalar(op: BinaryOp, a: FloatArray, aOff: number, s: number, scalarFirst: boolean, out: FloatArray, outOff: number, n: number): void {
+    const sh = this.rt.heap;
+    if (n < JS_MAX && !(sh.owns(a) && sh.owns(out))) {
+      const f = binaryFn[op], x = a instanceof Float32Array ? Math.fround(s) : s;
+      for (let i = 0; i < n; i++) out[outOff + i] = scalarFirst ? f(x, a[aOff + i]!) : f(a[aOff + i]!, x);
+      return;
+    }
+    const dt = dtOf(a), temps: Temp[] = [];
+    const ptrs = [this.addr(a, aOff, n, temps), this.addr(out, outOff, n, temps, true)];
+    try { this.stream(binName(op, dt, scalarFirst ? 'sv' : 'vs'), dt, ptrs, s, n); } finally { this.done(temps); }
+  }
+
+  unary(op: UnaryOp, a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number): void {
+    const sh = this.rt.heap;
+    if (n < JS_MAX && !(sh.owns(a) && sh.owns(out))) {
+      const f = unaryFn[op];
+      for (let i = 0; i < n; i++) out[outOff + i] = f(a[aOff + i]!);
+      return;
+    }
+    const dt = dtOf(a), temps: Temp[] = [];
+    const ptrs = [this.addr(a, aOff, n, temps), this.addr(out, outOff, n, temps, true)];
+    try { this.stream(unName(op, dt), dt, ptrs, undefined, n); } finally { this.done(temps); }
+  }
+
+  /** Sum of n elements as a JS number (float32 callers round it with Math.fround). */
+  sum(a: FloatArray, aOff: number, n: number): number {
+    if (n < JS_MAX && !this.rt.heap.owns(a)) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += a[aOff + i]!;
+      return s;
+    }
+    const dt = dtOf(a), temps: Temp[] = [];
+    const p = this.addr(a, aOff, n, temps);
+    try {
+      if (n < PAR_MIN_ELEMENTWISE || this.threads === 1) {
+        this.rt.call(sumName(dt), p, 0, n);
+        return new Float64Array(this.rt.heap.buffer, 0, 1)[0]!;
+      }
+      const chunks = Math.ceil(n / CHUNK_ELEMENTWISE);
+      const parts = this.allocF64(chunks);
+      try {
+        this.rt.parallel(sumName(dt), [p, parts.byteOffset, n], [CHUNK_ELEMENTWISE * bytesOf(dt), 8, 0], 2, n, CHUNK_ELEMENTWISE);
+        let s = 0;
+        for (let i = 0; i < chunks; i++) s += parts[i]!;
+        return s;
+      } finally { this.free(parts); }
+    } finally { this.done(temps); }
+  }
+
+  /**
+   * Running sum with an f64 accumulator. In parallel: chunk totals first (in f64), then each chunk scans from
+   * its prefix; the result can differ from a sequential scan only in the last f64 bit before rounding.
+   */
+  cumsum(a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number): void {
+    const sh = this.rt.heap;
+    if (n < JS_MAX && !(sh.owns(a) && sh.owns(out))) {
+      const round = out instanceof Float32Array ? Math.fround : (x: number) => x;
+      let s = 0;
+      for (let i = 0; i < n; i++) { s += a[aOff + i]!; out[outOff + i] = round(s); }
+      return;
+    }
+    const dt = dtOf(a), es = bytesOf(dt), temps: Temp[] = [];
+    const pa = this.addr(a, aOff, n, temps), po = this.addr(out, outOff, n, temps, true);
+    try {
+      if (n < 4 * PAR_MIN_ELEMENTWISE || this.threads === 1) {
+        new Float64Array(sh.buffer, 0, 1)[0] = 0;
+        this.rt.call(cumsumName(dt), pa, po, n, 0);
+        return;
+      }
+      const chunks = Math.ceil(n / CHUNK_ELEMENTWISE);
+      const parts = this.allocF64(chunks);
+      try {
+        this.rt.parallel(dt === 'f32' ? sumExactName : sumName(dt), [pa, parts.byteOffset, n], [CHUNK_ELEMENTWISE * es, 8, 0], 2, n, CHUNK_ELEMENTWISE);
+        let s = 0;
+        for (let i = 0; i < chunks; i++) { const t = parts[i]!; parts[i] = s; s += t; }
+        this.rt.parallel(cumsumName(dt), [pa, po, n, parts.byteOffset], [CHUNK_ELEMENTWISE * es, CHUNK_ELEMENTWISE * es, 0, 8], 2, n, CHUNK_ELEMENTWISE);
+      } finally { this.free(parts); }
+    } finally { this.done(temps); }
+  }
+
+  matmulF32(a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, M: number, N: number, K: number, opt: MatmulOptions = {}): void {
+    matmulF32(this, a, aOff, b, bOff, out, M, N, K, opt);
+  }
+
+  dispose(): void { this.rt.dispose(); }
+}
+
+export interface Temp { tmp: FloatArray; dst: FloatArray | undefined; off: number; n: number }
+
+export async function createCpuBackend(opts: CpuRuntimeOptions = {}): Promise<CpuBackend> {
+  return new CpuBackend(await CpuRuntime.create(opts));
+}
