@@ -74,18 +74,21 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;
   };
+  // The recent list is a convenience: failing to update it must not fail the open or save itself.
+  const remember = (path: string): Promise<unknown> =>
+    services.recent.add(path).catch((err: unknown) => console.warn(`[recent-files] ${String(err)}`));
   const openNotebookAt = async (path: string): Promise<OpenedFile> => {
     const content = (await readLimited(path)).toString('utf8');
     lastFolder = dirname(path);
     // Only notebooks go on the recent list (a file picked with "All files" may be something else).
-    if (extname(path).toLowerCase() === '.ipynb') await services.recent.add(path);
+    if (extname(path).toLowerCase() === '.ipynb') await remember(path);
     return { path, name: basename(path), content };
   };
   const saveNotebookAt = async (path: string, content: string): Promise<SaveResult> => {
     const result = await writeFileSafely(path, content);
     if (result.ok) {
       lastFolder = dirname(path);
-      await services.recent.add(path);
+      await remember(path);
     }
     return result;
   };

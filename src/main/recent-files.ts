@@ -9,36 +9,50 @@ import { atomicWrite } from './atomic-write';
 export const MAX_RECENT = 10;
 
 export class RecentFiles {
-  private list: string[] | null = null;
+  /** Every read and change runs in this chain, so concurrent calls see each other's results. */
+  private chain: Promise<readonly string[]>;
 
   /** `file` is the JSON file; `onChange` runs after every change (the menu's Open Recent is rebuilt from it). */
   constructor(
     private readonly file: string,
     private readonly onChange: (list: readonly string[]) => void = () => undefined,
-  ) {}
+  ) {
+    this.chain = this.read();
+  }
 
   async get(): Promise<string[]> {
-    return [...(await this.load())];
+    return [...(await this.chain)];
   }
 
   /** Moves `path` to the front (adding it if new) and drops the oldest beyond MAX_RECENT. */
-  async add(path: string): Promise<string[]> {
+  add(path: string): Promise<string[]> {
     const full = resolve(path);
-    const next = [full, ...(await this.load()).filter((p) => p !== full)].slice(0, MAX_RECENT);
-    return this.store(next);
+    return this.change((list) => [full, ...list.filter((p) => p !== full)].slice(0, MAX_RECENT));
   }
 
-  async remove(path: string): Promise<string[]> {
+  remove(path: string): Promise<string[]> {
     const full = resolve(path);
-    return this.store((await this.load()).filter((p) => p !== full));
+    return this.change((list) => list.filter((p) => p !== full));
   }
 
-  async clear(): Promise<string[]> {
-    return this.store([]);
+  clear(): Promise<string[]> {
+    return this.change(() => []);
   }
 
-  private async load(): Promise<string[]> {
-    if (this.list) return this.list;
+  private change(edit: (list: readonly string[]) => string[]): Promise<string[]> {
+    const previous = this.chain;
+    const next = previous.then(async (list) => {
+      const updated = edit(list);
+      await atomicWrite(this.file, JSON.stringify(updated, null, 1));
+      this.onChange(updated);
+      return updated;
+    });
+    // A failed write keeps the previous list for the next call, and reports the failure to this one.
+    this.chain = next.catch(() => previous);
+    return next.then((l) => [...l]);
+  }
+
+  private async read(): Promise<readonly string[]> {
     let parsed: unknown = [];
     try {
       parsed = JSON.parse(await readFile(this.file, 'utf8'));
@@ -46,14 +60,6 @@ export class RecentFiles {
       // missing or damaged: start empty
     }
     const paths = Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string' && p.length > 0) : [];
-    this.list = [...new Set(paths.map((p) => resolve(p)))].slice(0, MAX_RECENT);
-    return this.list;
-  }
-
-  private async store(next: string[]): Promise<string[]> {
-    this.list = next;
-    await atomicWrite(this.file, JSON.stringify(next, null, 1));
-    this.onChange(next);
-    return [...next];
+    return [...new Set(paths.map((p) => resolve(p)))].slice(0, MAX_RECENT);
   }
 }
