@@ -133,6 +133,7 @@ export class EngineSupervisor {
     // A kill we asked for, or an engine already replaced: nothing to report.
     if (engine.stopped || engine.child !== child) return;
     engine.child = null;
+    if (engine.contents.isDestroyed()) return this.stop(engine.key);
     if (Date.now() - engine.startedAt >= this.stableAfterMs) engine.crashes = 0;
     engine.crashes += 1;
     const detail = `The engine process exited unexpectedly (exit code ${code}).`;
