@@ -1,0 +1,55 @@
+/** @file `npm start` opens Electron when its binary exists, and otherwise says so in one line and runs browser mode. */
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const script = join(import.meta.dirname, '..', '..', '..', 'scripts', 'start.mjs');
+
+async function start(args: string[], env: Record<string, string> = {}) {
+  const clean = { ...process.env };
+  delete clean['ELECTRON_OVERRIDE_DIST_PATH'];
+  delete clean['PORT'];
+  const { stdout } = await promisify(execFile)(process.execPath, [script, ...args], {
+    env: { ...clean, DIVELAB_START_DRY_RUN: '1', ...env },
+  });
+  return stdout.trim().split('\n');
+}
+
+async function fakeElectron(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'divelab-electron-'));
+  await writeFile(join(dir, 'electron'), '#!/bin/sh\n');
+  await chmod(join(dir, 'electron'), 0o755);
+  return dir;
+}
+
+describe('npm start', () => {
+  it('without the Electron binary, prints one clear line and runs browser mode', async () => {
+    const missing = await mkdtemp(join(tmpdir(), 'divelab-no-electron-'));
+    expect(await start([], { ELECTRON_OVERRIDE_DIST_PATH: missing })).toEqual([
+      "Electron's binary is not installed (offline?) — starting DiveLab in browser mode at http://localhost:5180",
+      'would run: npm run web (PORT=5180)',
+    ]);
+  });
+
+  it('passes the port on to browser mode', async () => {
+    const missing = await mkdtemp(join(tmpdir(), 'divelab-no-electron-'));
+    const lines = await start([], { ELECTRON_OVERRIDE_DIST_PATH: missing, PORT: '6123' });
+    expect(lines[0]).toMatch(/at http:\/\/localhost:6123$/);
+    expect(lines[1]).toBe('would run: npm run web (PORT=6123)');
+  });
+
+  it('with the binary, builds and opens the desktop app, or the dev server with --dev', async () => {
+    const dist = await fakeElectron();
+    expect(await start([], { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual(['would run: npx electron-vite preview']);
+    expect(await start(['--dev'], { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual(['would run: npx electron-vite dev']);
+  });
+
+  it('runs browser mode on request even with the binary', async () => {
+    const dist = await fakeElectron();
+    const lines = await start(['--web'], { ELECTRON_OVERRIDE_DIST_PATH: dist });
+    expect(lines).toEqual(['Starting DiveLab in browser mode at http://localhost:5180', 'would run: npm run web (PORT=5180)']);
+  });
+});
