@@ -24,6 +24,7 @@ import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumName, sumExactName, sumName } from './wasm/reduce';
 import { matmulF32, type MatmulOptions } from './matmul';
+import { MAX_CHUNKS } from './pool-layout';
 import { makeCpuBackendInterface, type CpuBuffer } from './strided';
 import type { Backend } from '../backend';
 
@@ -38,6 +39,8 @@ export const PAR_MIN_ELEMENTWISE = 1 << 17;
 /** Elements per parallel chunk for memory-bound kernels (1 MiB of float32). */
 export const CHUNK_ELEMENTWISE = 1 << 18;
 
+/** Chunk length for n elements: CHUNK_ELEMENTWISE, larger when n would need more chunks than the pool tracks. */
+const chunkLenFor = (n: number): number => Math.max(CHUNK_ELEMENTWISE, Math.ceil(n / MAX_CHUNKS));
 const dtOf = (a: FloatArray): FloatDtype => (a instanceof Float32Array ? 'f32' : 'f64');
 
 export class CpuBackend {
@@ -65,7 +68,7 @@ export class CpuBackend {
   addr(a: FloatArray, off: number, n: number, temps: Temp[], isOut = false): number {
     if (this.rt.heap.owns(a)) return a.byteOffset + off * a.BYTES_PER_ELEMENT;
     const t = this.alloc(dtOf(a), Math.max(n, 1));
-    if (!isOut) t.set(a.subarray(off, off + n)); 
+    if (!isOut) t.set(a.subarray(off, off + n));
     temps.push({ tmp: t, dst: isOut ? a : undefined, off, n });
     return t.byteOffset;
   }
@@ -79,8 +82,9 @@ export class CpuBackend {
     // argument order: pointers with the scalar (if any) in second place, then n
     const args = scalar === undefined ? [...ptrs, n] : [ptrs[0]!, scalar, ...ptrs.slice(1), n];
     if (n < PAR_MIN_ELEMENTWISE || this.threads === 1) { this.rt.call(name, ...args); return; }
-    const steps = args.map((_, i) => (i === args.length - 1 || (scalar !== undefined && i === 1) ? 0 : CHUNK_ELEMENTWISE * es));
-    this.rt.parallel(name, args, steps, args.length - 1, n, CHUNK_ELEMENTWISE);
+    const len = chunkLenFor(n);
+    const steps = args.map((_, i) => (i === args.length - 1 || (scalar !== undefined && i === 1) ? 0 : len * es));
+    this.rt.parallel(name, args, steps, args.length - 1, n, len);
   }
 
   binary(op: BinaryOp, a: FloatArray, aOff: number, b: FloatArray, bOff: number, out: FloatArray, outOff: number, n: number): void {
@@ -133,10 +137,10 @@ export class CpuBackend {
         this.rt.call(sumName(dt), p, 0, n);
         return new Float64Array(this.rt.heap.buffer, 0, 1)[0]!;
       }
-      const chunks = Math.ceil(n / CHUNK_ELEMENTWISE);
+      const len = chunkLenFor(n), chunks = Math.ceil(n / len);
       const parts = this.allocF64(chunks);
       try {
-        this.rt.parallel(sumName(dt), [p, parts.byteOffset, n], [CHUNK_ELEMENTWISE * bytesOf(dt), 8, 0], 2, n, CHUNK_ELEMENTWISE);
+        this.rt.parallel(sumName(dt), [p, parts.byteOffset, n], [len * bytesOf(dt), 8, 0], 2, n, len);
         let s = 0;
         for (let i = 0; i < chunks; i++) s += parts[i]!;
         return s;
@@ -164,13 +168,13 @@ export class CpuBackend {
         this.rt.call(cumsumName(dt), pa, po, n, 0);
         return;
       }
-      const chunks = Math.ceil(n / CHUNK_ELEMENTWISE);
+      const len = chunkLenFor(n), chunks = Math.ceil(n / len);
       const parts = this.allocF64(chunks);
       try {
-        this.rt.parallel(dt === 'f32' ? sumExactName : sumName(dt), [pa, parts.byteOffset, n], [CHUNK_ELEMENTWISE * es, 8, 0], 2, n, CHUNK_ELEMENTWISE);
+        this.rt.parallel(dt === 'f32' ? sumExactName : sumName(dt), [pa, parts.byteOffset, n], [len * es, 8, 0], 2, n, len);
         let s = 0;
         for (let i = 0; i < chunks; i++) { const t = parts[i]!; parts[i] = s; s += t; }
-        this.rt.parallel(cumsumName(dt), [pa, po, n, parts.byteOffset], [CHUNK_ELEMENTWISE * es, CHUNK_ELEMENTWISE * es, 0, 8], 2, n, CHUNK_ELEMENTWISE);
+        this.rt.parallel(cumsumName(dt), [pa, po, n, parts.byteOffset], [len * es, len * es, 0, 8], 2, n, len);
       } finally { this.free(parts); }
     } finally { this.done(temps); }
   }

@@ -93,14 +93,17 @@ export class ThreadPool {
         this.workers.delete(w);
         resolve();
         // replace it, unless the pool is closing; the newcomer joins from the next job on
-        if (!this.closed) void this.addWorker();
+        if (!this.closed) { this.respawned++; void this.addWorker(); }
       });
       w.postMessage({ ...this.init, ctrl: this.ctrl });
     });
   }
 
-  /** Test hook: the worker that claims chunk `c` of the next job exits without finishing it. */
-  killWorkerAtChunk(c: number): void { Atomics.store(this.I, CTRL.DIE_AT, c); }
+  /** Test hook: the worker that claims chunk `c` (any chunk when 'any') of a later job exits without finishing it. */
+  killWorkerAtChunk(c: number | 'any'): void { Atomics.store(this.I, CTRL.DIE_AT, c === 'any' ? -2 : c); }
+  /** Workers that ended and were replaced. */
+  respawned = 0;
+  get workerCount(): number { return this.workers.size; }
 
   /** Test hook: pretend another thread holds the pool. */
   setLockedForTest(locked: boolean): void { Atomics.store(this.I, CTRL.LOCK, locked ? 1 : 0); }

@@ -26,7 +26,8 @@ function start(msg, post, die) {
       const c = Atomics.add(I, C.NEXT, 1);
       if (c >= Atomics.load(I, C.NCHUNKS)) break;
       if (Atomics.compareExchange(I, C.STATE + c, 0, 1) !== 0) continue;
-      if (Atomics.load(I, C.DIE_AT) === c) { Atomics.store(I, C.DIE_AT, -1); die(); return; }
+      const dieAt = Atomics.load(I, C.DIE_AT);
+      if ((dieAt === c || dieAt === -2) && Atomics.compareExchange(I, C.DIE_AT, dieAt, -1) === dieAt) { die(); return; }
       const nargs = I[C.NARGS], countArg = I[C.COUNT_ARG];
       args.length = nargs;
       for (let i = 0; i < nargs; i++) args[i] = D[F.ARGS + i] + c * D[F.STEPS + i];
