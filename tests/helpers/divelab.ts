@@ -53,9 +53,12 @@ export interface EngineHandle {
   /** Every message received so far, validated with parseFromEngine (an invalid one fails the test). */
   readonly messages: FromEngine[];
   send(msg: ToEngine): void;
-  /** Resolves with the next message (from now on) matching `pred`. */
-  waitFor<T extends FromEngine>(pred: (m: FromEngine) => m is T, timeoutMs?: number): Promise<T>;
-  waitFor(pred: (m: FromEngine) => boolean, timeoutMs?: number): Promise<FromEngine>;
+  /**
+   * Resolves with the first message matching `pred` that arrived after the last `send`/`start`/`run` (the engine
+   * may answer synchronously, before the caller gets to wait), or after index `since` of `messages` when given.
+   */
+  waitFor<T extends FromEngine>(pred: (m: FromEngine) => m is T, timeoutMs?: number, since?: number): Promise<T>;
+  waitFor(pred: (m: FromEngine) => boolean, timeoutMs?: number, since?: number): Promise<FromEngine>;
   /** Runs a cell and resolves when its `done` arrives. */
   run(code: string, opts?: { id?: string; silent?: boolean }): Promise<CellRun>;
   /** Starts a cell without waiting; returns its id. */
@@ -81,8 +84,11 @@ export async function startEngine(opts: { cwd?: string; interruptGraceMs?: numbe
       for (const l of [...listeners]) l(msg);
     },
   });
-  const waitFor = (pred: (m: FromEngine) => boolean, timeoutMs = 30_000): Promise<FromEngine> =>
+  let lastSend = 0;
+  const waitFor = (pred: (m: FromEngine) => boolean, timeoutMs = 30_000, since = lastSend): Promise<FromEngine> =>
     new Promise((res, rej) => {
+      const seen = messages.slice(since).find(pred);
+      if (seen) return res(seen);
       const timer = setTimeout(() => { listeners.delete(l); rej(new Error(`timed out waiting; last messages: ${JSON.stringify(messages.slice(-5))}`)); }, timeoutMs);
       const l = (m: FromEngine): void => {
         if (pred(m)) { clearTimeout(timer); listeners.delete(l); res(m); }
@@ -91,7 +97,7 @@ export async function startEngine(opts: { cwd?: string; interruptGraceMs?: numbe
     });
   const collect = async (id: string): Promise<CellRun> => {
     const already = messages.find((m) => m.type === 'done' && m.id === id);
-    const done = (already ?? (await waitFor((m) => m.type === 'done' && m.id === id, 60_000))) as CellRun['done'];
+    const done = (already ?? (await waitFor((m) => m.type === 'done' && m.id === id, 60_000, 0))) as CellRun['done'];
     const mine = messages.filter((m) => 'id' in m && m.id === id);
     const text = (name: string): string => mine.map((m) => (m.type === 'stream' && m.name === name ? m.text : '')).join('');
     return {
@@ -103,24 +109,27 @@ export async function startEngine(opts: { cwd?: string; interruptGraceMs?: numbe
       done,
     };
   };
+  const post = (msg: ToEngine): void => {
+    lastSend = messages.length;
+    engine.post(msg);
+  };
   const start = (code: string, id = `c${++counter}`): string => {
-    engine.post({ type: 'execute', id, code });
+    post({ type: 'execute', id, code });
     return id;
   };
   const handle: EngineHandle = {
     messages,
-    send: (msg) => engine.post(msg),
+    send: post,
     waitFor: waitFor as EngineHandle['waitFor'],
     start,
     collect,
     run(code, o = {}) {
       const id = o.id ?? `c${++counter}`;
-      const p = collect(id);
-      engine.post({ type: 'execute', id, code, silent: o.silent });
-      return p;
+      post({ type: 'execute', id, code, silent: o.silent });
+      return collect(id);
     },
     close: () => engine.close(),
   };
-  if (!messages.some((m) => m.type === 'ready')) await waitFor((m) => m.type === 'ready', 60_000);
+  await waitFor((m) => m.type === 'ready', 60_000, 0);
   return handle;
 }

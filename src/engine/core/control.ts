@@ -3,8 +3,11 @@
  *
  * [Note: control block] One SharedArrayBuffer lets the router reach a worker that is busy running Python and so
  * cannot read messages:
- *   i32[0]  interrupt flag — Pyodide's interrupt buffer (2 = SIGINT). The router sets it and `Atomics.notify`s
- *           slots 0 and 1, so a worker waiting in `time.sleep` (waits on slot 0) or `input()` (slot 1) wakes.
+ *   i32[0]  Pyodide's interrupt buffer: a signal number that Python handles at its next bytecode check.
+ *           SIGINT (2) raises KeyboardInterrupt; the router sets it and `Atomics.notify`s slots 0 and 1, so a worker
+ *           waiting in `time.sleep` (waits on slot 0) or `input()` (slot 1) wakes. SIGUSR1 (10) asks Python to send
+ *           the output it has buffered ([Note: stream batching] in _divelab_kernel.py): the router pokes it every
+ *           ~100 ms while a job runs, only when the slot is 0, so it never hides an interrupt.
  *   i32[1]  input state — 0 waiting, 1 a reply is in the byte area, 2 end of input (EOFError).
  *   i32[2]  byte length of the reply.
  *   bytes from INPUT_OFFSET: the reply as UTF-8.
@@ -18,6 +21,7 @@ export const INPUT_LENGTH = 2;
 export const INPUT_OFFSET = 16;
 export const INPUT_CAPACITY = 1 << 20;
 export const SIGINT = 2;
+export const SIGFLUSH = 10;
 
 export const InputState = { waiting: 0, ready: 1, eof: 2 } as const;
 
@@ -45,6 +49,11 @@ export function raiseInterrupt(control: SharedArrayBuffer): void {
   Atomics.store(i32, INTERRUPT, SIGINT);
   Atomics.notify(i32, INTERRUPT);
   Atomics.notify(i32, INPUT_STATE);
+}
+
+/** Router side: asks a running worker to send its buffered output (no-op when an interrupt is pending). */
+export function requestFlush(control: SharedArrayBuffer): void {
+  Atomics.compareExchange(new Int32Array(control, 0, 4), INTERRUPT, 0, SIGFLUSH);
 }
 
 export function clearInterrupt(control: SharedArrayBuffer): void {

@@ -9,7 +9,7 @@ import '../core-layers';
 import kernelSource from '../kernel/_divelab_kernel.py?raw';
 import { pythonFiles } from './python-files';
 import {
-  INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState,
+  INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState, SIGINT,
   type RouterToWorker, type WorkdirSpec, type WorkerToRouter,
 } from './control';
 
@@ -55,8 +55,10 @@ export function runPythonWorker(host: WorkerHost): void {
       const deadline = performance.now() + seconds * 1000;
       for (;;) {
         const left = deadline - performance.now();
-        if (Atomics.load(i32!, INTERRUPT) !== 0 || left <= 0) break;
-        Atomics.wait(i32!, INTERRUPT, 0, Math.min(left, 1 << 30));
+        const signal = Atomics.load(i32!, INTERRUPT);
+        if (signal === SIGINT || left <= 0) break;
+        if (signal !== 0) py!.checkInterrupt(); // a flush request: run its handler, keep sleeping
+        else Atomics.wait(i32!, INTERRUPT, 0, Math.min(left, 1 << 30));
       }
       py!.checkInterrupt();
     },
@@ -130,11 +132,10 @@ export function runPythonWorker(host: WorkerHost): void {
         return;
       }
       case 'eval': {
-        try {
-          host.post({ type: 'eval_result', id: msg.id, ok: true, value: k.evaluate(msg.code) });
-        } catch (e) {
-          host.post({ type: 'eval_result', id: msg.id, ok: false, error: pythonErrorLine(e) });
-        }
+        const r = JSON.parse(k.evaluate(msg.code)) as { value?: string; error?: string };
+        host.post(r.error === undefined
+          ? { type: 'eval_result', id: msg.id, ok: true, value: r.value }
+          : { type: 'eval_result', id: msg.id, ok: false, error: r.error });
         return;
       }
       case 'write_file': {
@@ -166,13 +167,6 @@ export function runPythonWorker(host: WorkerHost): void {
       run(msg);
     }
   });
-}
-
-/** The last line of a Python error ("NameError: name 'x' is not defined"), for eval results. */
-function pythonErrorLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const lines = text.trimEnd().split('\n');
-  return lines[lines.length - 1] ?? text;
 }
 
 function installFiles(py: PyodideAPI): void {

@@ -10,7 +10,7 @@
  * interrupt included), the cells queued behind it are aborted, not run.
  */
 import { parseToEngine, type FromEngine, type ToEngine } from '../../shared/protocol/engine';
-import { clearInterrupt, createControl, raiseInterrupt, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
+import { clearInterrupt, createControl, raiseInterrupt, requestFlush, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
 
 /** A running Python worker as the router sees it, whatever the thread technology. */
 export interface WorkerHandle {
@@ -34,6 +34,9 @@ export interface RouterOptions {
   onInvalid?(msg: unknown): void;
 }
 
+/** How often a running worker is asked to send output it has buffered ([Note: control block]). */
+const FLUSH_POKE_MS = 100;
+
 type Job = Extract<ToEngine, { type: 'execute' | 'eval' | 'run_script' | 'write_file' }>;
 
 interface Generation {
@@ -48,6 +51,7 @@ export class Router {
   private readonly queue: Job[] = [];
   private running: Job | null = null;
   private interruptTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
 
   constructor(private readonly opts: RouterOptions) {}
@@ -92,6 +96,7 @@ export class Router {
     if (this.closed) return;
     this.closed = true;
     this.clearInterruptTimer();
+    this.stopFlushTimer();
     this.abortAll();
     this.killWorker();
     this.opts.send({ type: 'status', state: 'dead' });
@@ -115,7 +120,6 @@ export class Router {
       case 'booted':
         gen.ready = true;
         this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
-        this.opts.send({ type: 'status', state: 'idle' });
         this.pump();
         return;
       case 'fatal':
@@ -146,11 +150,13 @@ export class Router {
     if (this.closed || !gen?.ready || this.running) return;
     const job = this.queue.shift();
     if (!job) {
+      this.stopFlushTimer();
       this.opts.send({ type: 'status', state: 'idle' });
       return;
     }
     this.running = job;
     this.opts.send({ type: 'status', state: 'busy' });
+    this.flushTimer ??= setInterval(() => { if (this.running && this.gen) requestFlush(this.gen.control); }, FLUSH_POKE_MS);
     switch (job.type) {
       case 'execute':
         gen.worker.post({ type: 'execute', id: job.id, code: job.code, silent: job.silent ?? false });
@@ -170,6 +176,11 @@ export class Router {
         this.replaceWorker('interrupt-timeout', 'the running code did not respond to the interrupt');
       }
     }, this.opts.interruptGraceMs ?? 2000);
+  }
+
+  private stopFlushTimer(): void {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    this.flushTimer = null;
   }
 
   private clearInterruptTimer(): void {

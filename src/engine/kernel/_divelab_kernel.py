@@ -7,6 +7,10 @@ The JS worker (src/engine/core/python-worker.ts) installs this file, calls `setu
 [Note: stream batching] stdout/stderr are our own text streams. A write goes out at once when the stream has been
 quiet for a while (so a lone `print` before a slow computation shows up immediately); during a burst, text is
 batched and sent every ~30 ms or 64 KiB, so a cell printing 10^6 lines sends a few hundred messages, not 10^6.
+A partial line waits for its newline (print writes the text and the newline separately). The worker runs Python
+synchronously, so no timer of its own can send the last lines of a burst followed by a long computation; instead
+the router raises SIGUSR1 through the interrupt buffer every ~100 ms while a job runs, and its handler flushes
+([Note: control block] in control.ts).
 stdout and stderr share one buffer of (name, text) chunks, which keeps their relative order. The buffer is flushed
 before any other message (display, result, error, input request) and before sleeping, so nothing is reordered.
 """
@@ -34,6 +38,7 @@ class _Output:
     """The shared buffer behind sys.stdout and sys.stderr (see [Note: stream batching])."""
 
     def __init__(self):
+        self.writing = False
         self.chunks = []
         self.size = 0
         self.last_flush = 0.0
@@ -41,22 +46,33 @@ class _Output:
     def write(self, name, text):
         if not text:
             return
-        chunks = self.chunks
-        if chunks and chunks[-1][0] == name:
-            chunks[-1][1].append(text)
-        else:
-            chunks.append((name, [text]))
-        self.size += len(text)
-        now = time.monotonic()
-        if self.size >= _FLUSH_CHARS or now - self.last_flush >= _FLUSH_SECONDS:
-            self.flush(now)
+        self.writing = True
+        try:
+            chunks = self.chunks
+            if chunks and chunks[-1][0] == name:
+                chunks[-1][1].append(text)
+            else:
+                chunks.append((name, [text]))
+            self.size += len(text)
+            if self.size >= _FLUSH_CHARS:
+                self.flush()
+            elif text[-1] == "\n":
+                now = time.monotonic()
+                if now - self.last_flush >= _FLUSH_SECONDS:
+                    self.flush(now)
+        finally:
+            self.writing = False
+
+    def on_flush_signal(self, *_):
+        # A signal handler runs between any two bytecodes: never in the middle of write()'s bookkeeping.
+        if not self.writing:
+            self.flush()
 
     def flush(self, now=None):
-        if self.chunks and _current_id is not None:
-            for name, parts in self.chunks:
+        chunks, self.chunks, self.size = self.chunks, [], 0
+        if _current_id is not None:
+            for name, parts in chunks:
                 _bridge.stream(_current_id, name, "".join(parts))
-        self.chunks = []
-        self.size = 0
         self.last_flush = time.monotonic() if now is None else now
 
 
@@ -231,11 +247,11 @@ def _format_frame(tb):
     out = [where]
     if lines:
         lo, hi = max(1, lineno - 2), min(len(lines), lineno + 2)
-        width = max(len(str(hi)), 3)
+        width = len(str(hi))
         for n in range(lo, hi + 1):
             text = lines[n - 1].rstrip("\n")
-            mark = "---> " if n == lineno else "     "
-            out.append(f"{mark}{str(n).rjust(width)} {text}")
+            mark = "---->" if n == lineno else "     "
+            out.append(f"{mark} {str(n).rjust(width)} {text}")
     return "\n".join(out) + "\n"
 
 
@@ -288,6 +304,7 @@ def run_cell(cell_id, code, silent):
     """Runs one notebook cell; returns 'ok' or 'error'. Sends result/error messages, not 'done' (the JS does)."""
     global _exec_count, _current_id
     _current_id = cell_id
+    _out.last_flush = 0.0  # a cell's first line goes out at once
     if not silent:
         _exec_count += 1
     count = _exec_count
@@ -322,6 +339,7 @@ def run_script(run_id, path, argv):
     """Runs a file as `python path args…` would, in a fresh __main__; returns the process exit code."""
     global _current_id
     _current_id = run_id
+    _out.last_flush = 0.0
     code = 0
     try:
         with open(path, "rb") as f:
@@ -360,9 +378,14 @@ def _exit_code(exc):
 
 
 def evaluate(code):
-    """Evaluates an expression for a panel; returns its value as JSON text (raises on error)."""
-    value = eval(compile(code, "<eval>", "eval", dont_inherit=True), _main.__dict__)
-    return json.dumps(value, default=_json_default)
+    """Evaluates an expression for a panel: JSON `{"value": <json text>}` or `{"error": "Name: message"}`."""
+    try:
+        value = eval(compile(code, "<eval>", "eval", dont_inherit=True), _main.__dict__)
+        return json.dumps({"value": json.dumps(value, default=_json_default)})
+    except Exception as exc:  # noqa: BLE001 - the panel shows the error line
+        return json.dumps({"error": "".join(traceback.format_exception_only(type(exc), exc)).strip()})
+    finally:
+        _out.flush()
 
 
 def _json_default(obj):
@@ -386,6 +409,8 @@ def setup(bridge, cwd, python_path):
     builtins.input = _input
     builtins.display = display
     time.sleep = _sleep
+    import signal
+    signal.signal(signal.SIGUSR1, _out.on_flush_signal)
     _main = types.ModuleType("__main__")
     _main.__builtins__ = builtins
     sys.modules["__main__"] = _main
