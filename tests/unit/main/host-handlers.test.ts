@@ -14,7 +14,7 @@ const { RecentFiles } = await import('../../../src/main/recent-files');
 let dir: string;
 let win: BrowserWindow;
 let recent: InstanceType<typeof RecentFiles>;
-let connectEngine: ReturnType<typeof vi.fn>;
+let connectEngine: ReturnType<typeof vi.fn<(contents: unknown, path: string | null) => void>>;
 let h: ReturnType<typeof createHostHandlers>;
 let ctx: { contents: never };
 
@@ -25,7 +25,7 @@ beforeEach(async () => {
   win = new BrowserWindow({});
   ctx = { contents: win.webContents as never };
   recent = new RecentFiles(join(dir, 'user', 'recent.json'));
-  connectEngine = vi.fn();
+  connectEngine = vi.fn<(contents: unknown, path: string | null) => void>();
   h = createHostHandlers({ recent, autosave: new AutosaveStore(join(dir, 'user', 'autosave')), connectEngine, defaultFolder: dir });
 });
 
