@@ -40,16 +40,21 @@ export function plan(argv, env, binary) {
   return { command: 'npm', args: ['run', 'web'], env: { PORT: port }, notice };
 }
 
-function run() {
+async function run() {
   const p = plan(process.argv.slice(2), process.env, electronBinary());
   if (p.notice) console.log(p.notice);
   if (process.env.DIVELAB_START_DRY_RUN) {
     console.log(`would run: ${[p.command, ...p.args].join(' ')}${p.env.PORT ? ` (PORT=${p.env.PORT})` : ''}`);
     return;
   }
+  if (p.command === 'npx') {
+    // The desktop app's engine runs the Python worker and snapshot of out/engine/ (src/main/index.ts).
+    const { ensureEngineBuilt } = await import('../bin/engine-build.mjs');
+    ensureEngineBuilt();
+  }
   const child = spawn(p.command, p.args, { stdio: 'inherit', env: { ...process.env, ...p.env }, shell: process.platform === 'win32' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) run();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

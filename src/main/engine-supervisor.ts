@@ -22,6 +22,8 @@ import {
 export interface SupervisorOptions {
   /** The built utility-process entry (electron-vite `?modulePath` of src/engine/electron/utility-entry.ts). */
   entryPath: string;
+  /** More arguments for the entry (e.g. `--python-worker=URL`, see src/engine/electron/utility-entry.ts). */
+  args?: readonly string[];
   /** Working directory for untitled notebooks, and for notebooks whose folder has disappeared. */
   defaultCwd: string;
   /** Delay before the n-th consecutive restart (the last one repeats). */
@@ -115,7 +117,9 @@ export class EngineSupervisor {
   private spawn(engine: Engine, reason: EnginePortMessage['reason'], detail?: string): void {
     const folder = engine.notebookPath ? dirname(engine.notebookPath) : this.options.defaultCwd;
     const cwd = existsSync(folder) ? folder : this.options.defaultCwd;
-    const child = utilityProcess.fork(this.options.entryPath, [], { serviceName: 'DiveLab engine', cwd });
+    // The entry reads its working directory from --cwd (and the boot message repeats it for other readers).
+    const args = [`--cwd=${cwd}`, ...(this.options.args ?? [])];
+    const child = utilityProcess.fork(this.options.entryPath, args, { serviceName: 'DiveLab engine', cwd });
     engine.child = child;
     engine.startedAt = Date.now();
     child.once('exit', (code) => this.onExit(engine, child, code));

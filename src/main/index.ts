@@ -19,6 +19,9 @@ import { createMainWindow } from './window';
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const isDev = Boolean(process.env['ELECTRON_RENDERER_URL']);
+// The Python worker thread and its start-up snapshot come from the engine build (out/engine/, `npm run
+// build:engine`, which `npm start` runs when stale); the utility entry bundled here finds them by this URL.
+const pythonWorkerUrl = new URL('../engine/python-worker.js', import.meta.url).href;
 
 // Both must happen before `ready`.
 registerAppScheme();
@@ -33,7 +36,11 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const windows = new Set<number>();
-  const supervisor = new EngineSupervisor({ entryPath: engineEntryPath, defaultCwd: app.getPath('home') });
+  const supervisor = new EngineSupervisor({
+    entryPath: engineEntryPath,
+    args: [`--python-worker=${pythonWorkerUrl}`],
+    defaultCwd: app.getPath('home'),
+  });
 
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];

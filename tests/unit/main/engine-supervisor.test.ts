@@ -20,7 +20,7 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 'divelab-home-'));
   contents = new FakeWebContents();
   log = vi.fn<(m: string) => void>();
-  supervisor = new EngineSupervisor({ entryPath: '/out/main/chunks/utility-entry.js', defaultCwd: home, backoffMs: [100, 1000], maxCrashes: 3, stableAfterMs: 30_000, log });
+  supervisor = new EngineSupervisor({ entryPath: '/out/main/chunks/utility-entry.js', args: ['--python-worker=file:///out/engine/python-worker.js'], defaultCwd: home, backoffMs: [100, 1000], maxCrashes: 3, stableAfterMs: 30_000, log });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -35,6 +35,7 @@ describe('starting an engine', () => {
     expect(forks()).toHaveLength(1);
     expect(lastFork().modulePath).toBe('/out/main/chunks/utility-entry.js');
     expect(lastFork().options['cwd']).toBe(home);
+    expect(lastFork().args).toEqual([`--cwd=${home}`, '--python-worker=file:///out/engine/python-worker.js']);
   });
 
   it('uses the default folder for untitled notebooks and for folders that are gone', () => {
