@@ -2,6 +2,8 @@
 import { registerCoreModule } from './core-modules';
 import { pyapi as plotApi } from '../shared/plot/pyapi';
 import { pyapi as tensorApi } from '../shared/tensor/pyapi';
+import { pyapi as frameApi } from '../shared/frame/pyapi';
 
 registerCoreModule('plot', plotApi);
 registerCoreModule('tensor', tensorApi);
+registerCoreModule('frame', frameApi);
