@@ -23,7 +23,8 @@ const isDev = Boolean(process.env['ELECTRON_RENDERER_URL']);
 // build:engine`, which `npm start` runs when stale); the utility entry bundled here finds them by this URL.
 const pythonWorkerUrl = new URL('../engine/python-worker.js', import.meta.url).href;
 
-// Both must happen before `ready`.
+// All three must happen before `ready`. enableSandbox() sandboxes every renderer, whatever its options say.
+app.enableSandbox();
 registerAppScheme();
 installWebContentsGuards(app);
 

@@ -131,6 +131,36 @@ export const contextBridge = {
   },
 };
 
+/** The app object: lifecycle events, paths under one temporary folder, and records of the calls made. */
+export const app = Object.assign(new EventEmitter(), {
+  paths: {} as Record<string, string>,
+  enableSandbox: vi.fn(),
+  requestSingleInstanceLock: vi.fn(() => true),
+  whenReady: vi.fn(async () => undefined),
+  quit: vi.fn(),
+  getPath(name: string): string {
+    const path = app.paths[name];
+    if (!path) throw new Error(`no fake path for ${name}`);
+    return path;
+  },
+});
+
+/** A session that records the handlers installed on it. */
+export function fakeSession() {
+  const s = {
+    onHeaders: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+    request: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void),
+    check: null as null | ((c: unknown, p: string, origin: string) => boolean),
+    device: null as null | (() => boolean),
+    webRequest: { onHeadersReceived: (fn: never) => void (s.onHeaders = fn) },
+    setPermissionRequestHandler: (fn: never) => void (s.request = fn),
+    setPermissionCheckHandler: (fn: never) => void (s.check = fn),
+    setDevicePermissionHandler: (fn: never) => void (s.device = fn),
+  };
+  return s;
+}
+export const session = { defaultSession: fakeSession() };
+
 /** Clears every record between tests. */
 export function resetFakes(): void {
   BrowserWindow.all = [];

@@ -1,7 +1,7 @@
 /** @file The renderer's security settings: window options, CSP and isolation headers, permissions, navigation. */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, FakeWebContents, resetFakes, shell } from './fake-electron';
+import { BrowserWindow, dialog, fakeSession, FakeWebContents, resetFakes, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -91,17 +91,8 @@ describe('content security policy', () => {
   });
 });
 
-function fakeSession() {
-  const s = {
-    onHeaders: null as null | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-    request: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void),
-    check: null as null | ((c: unknown, p: string, origin: string) => boolean),
-    device: null as null | (() => boolean),
-    webRequest: { onHeadersReceived: (fn: never) => void (s.onHeaders = fn) },
-    setPermissionRequestHandler: (fn: never) => void (s.request = fn),
-    setPermissionCheckHandler: (fn: never) => void (s.check = fn),
-    setDevicePermissionHandler: (fn: never) => void (s.device = fn),
-  };
+function hardenedSession() {
+  const s = fakeSession();
   hardenSession(s as never);
   return s;
 }
@@ -109,7 +100,7 @@ function fakeSession() {
 describe('session policy', () => {
   it('adds the security headers to app responses and the dev server, not to other URLs', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173/');
-    const s = fakeSession();
+    const s = hardenedSession();
     const answer = (url: string) => {
       let result: unknown;
       s.onHeaders!({ url, responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (result = r));
@@ -121,7 +112,7 @@ describe('session policy', () => {
   });
 
   it('denies every permission request except clipboard writes from the app', () => {
-    const s = fakeSession();
+    const s = hardenedSession();
     const ask = (permission: string, url = 'app://divelab/index.html') => {
       let granted: boolean | undefined;
       s.request!({}, permission, (ok) => (granted = ok), { requestingUrl: url });
