@@ -40,7 +40,8 @@ function indexFrom(labels: Opt<ArrayLike<Scalar>>, n: number, dtype?: Opt<DType>
 export const pyapi = {
   // construction
   readCsv: (bytes: Uint8Array, opts: Record<string, unknown>) => {
-    const o = Object.fromEntries(Object.entries(opts ?? {}).filter(([, v]) => given(v)));
+    const o: Record<string, unknown> = Object.fromEntries(Object.entries(opts ?? {}).filter(([, v]) => given(v)));
+    if (o.header === -1) o.header = null;
     return readCsv(bytes, o);
   },
   column: (vals: ArrayLike<Scalar>, dtype: DType): Column => fromValues(arr(vals), dtype),
@@ -48,10 +49,10 @@ export const pyapi = {
   makeIndex: (labels: ArrayLike<Scalar>, dtype: Opt<DType>, name: Opt<Scalar>) =>
     Index.of(arr(labels), given(name) ? name : undefined, given(dtype) ? dtype : undefined),
   rangeIndex: (n: number, start: number, step: number, name: Opt<Scalar>) => Index.range(n, start, step, given(name) ? name : undefined),
-  makeFrame: (labels: ArrayLike<Scalar>, cols: ArrayLike<Column>, n: number, index: Opt<Index>, labelsDtype: Opt<DType>) => {
+  /** labelsKind: 'range' for 0..n-1 labels pandas would make a RangeIndex, else the labels' dtype. */
+  makeFrame: (labels: ArrayLike<Scalar>, cols: ArrayLike<Column>, n: number, index: Opt<Index>, labelsKind: string) => {
     const ls = arr(labels);
-    const columns = given(labelsDtype) && labelsDtype === 'int64' && ls.every((l, i) => l === i)
-      ? Index.range(ls.length) : Index.of(ls, undefined, given(labelsDtype) ? labelsDtype : undefined);
+    const columns = labelsKind === 'range' ? Index.range(ls.length) : Index.of(ls, undefined, labelsKind as DType);
     return new DataFrame(columns, Array.from(cols), given(index) ? index : Index.range(n));
   },
   makeSeries: (col: Column, index: Opt<Index>, name: Opt<Scalar>) =>

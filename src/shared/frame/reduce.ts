@@ -7,10 +7,10 @@
  * this default is deprecated. axis=1 first tries the whole table and, if that fails, retries on the numeric columns
  * with a different warning. The warning texts are pandas' own; the facade raises them as FutureWarning.
  */
-import { PyError, typeError } from '../errors';
+import { PyError, typeError, valueError } from '../errors';
 import { type Column, type DType, type Scalar, colLength, commonDType, fromValues, getValue, isMissing, naMask } from './column';
 import { DataFrame, Series } from './frame';
-import { Index } from './labels';
+import { Index, pyRepr } from './labels';
 
 export type ReduceOp = 'sum' | 'mean' | 'min' | 'max' | 'count' | 'median' | 'std' | 'var' | 'prod';
 
@@ -128,8 +128,10 @@ function reduceObjects(vals: readonly Scalar[], op: ReduceOp, skipna: boolean): 
   }
   if (op === 'sum' || op === 'prod') throw typeError('can only concatenate str (not "int") to str');
   if (op === 'min' || op === 'max') throw typeError(`'${op === 'min' ? '<=' : '>='}' not supported between instances of 'str' and 'float'`);
-  const joined = vals.map((v) => (typeof v === 'number' && Number.isNaN(v) ? '0' : String(v))).join('');
-  throw typeError(`Could not convert ${joined} to numeric`);
+  // nanmean/nanvar sum first (gaps as 0): text with gaps fails there, whole text fails converting the sum.
+  if (hasNA) throw typeError('can only concatenate str (not "int") to str');
+  if (op === 'median') throw valueError(`could not convert string to float: ${pyRepr(strs[0])}`);
+  throw typeError(`Could not convert ${vals.map(String).join('')} to numeric`);
 }
 
 /** The warning pandas 1.5 gives when numeric_only=None dropped columns; see [Note: nuisance columns]. */
