@@ -113,8 +113,10 @@ export const pyapi = {
   unsqueeze: (t: Tensor, dim: number): Tensor => ops.unsqueeze(t, dim),
   flatten: (t: Tensor, start: number, end: number): Tensor => ops.flatten(t, start, end),
   narrow: (t: Tensor, dim: number, start: number, length: number): Tensor => ops.narrow(t, dim, start, length),
-  /** t.select(dim, i), also the fast path for `t[i]`. */
+  /** t.select(dim, i) (its own error text; use `index` for `t[i]`). */
   select: (t: Tensor, dim: number, i: number): Tensor => ops.select(t, dim, i),
+  /** `t[i]` for a Python int i: the common case of getIndex in one short call. */
+  index: (t: Tensor, i: number): Tensor => ops.getIndex(t, [0, i], []),
   contiguous: (t: Tensor): Tensor => ops.contiguous(t),
   clone: (t: Tensor): Tensor => ops.clone(t),
   /** A new handle on the same storage with no autograd history (tensor.detach()). */

@@ -185,13 +185,13 @@ export function sliceDim(t: Tensor, d: number, start: number, stop: number, step
   return makeView(t, shape, strides, t.offset + (len > 0 ? start * t.strides[d] : 0));
 }
 
-/** The view t.select(d, i): drops dim `d` at index `i` (with PyTorch's out-of-range IndexError). */
+/** The view t.select(d, i): drops dim `d` at index `i` (t[i] checks bounds itself, with its own message). */
 export function select(t: Tensor, dim: number, index: number): Tensor {
-  if (t.ndim === 0) throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
+  if (t.ndim === 0) throw indexError('select() cannot be applied to a 0-dim tensor.');
   const d = wrapDim(dim, t.ndim);
   const size = t.shape[d];
   if (index < -size || index >= size) {
-    throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+    throw indexError(`select(): index ${index} out of range for tensor of size [${t.shape.join(', ')}] at dimension ${d}`);
   }
   const i = index < 0 ? index + size : index;
   const shape = t.shape.slice(), strides = t.strides.slice();
