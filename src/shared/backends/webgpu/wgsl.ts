@@ -1,0 +1,213 @@
+/// <reference types="@webgpu/types" />
+/**
+ * @file WGSL programs for the WebGPU backend, generated from templates: one elementwise template (binary,
+ * scalar and unary ops, strided or contiguous), a barrier-free range sum, a per-line cumsum, and three matmuls.
+ * [Note: WebGPU strided views] Views arrive as (offset, shape, strides) in a small `P: array<u32>` parameter
+ * buffer; a thread turns its flat index into an element offset per operand by dividing through the shape, so
+ * broadcast (stride 0) and permuted views need no copy. Strides are never negative (PyTorch has none).
+ * [Note: matmul variants] `tiled`: a 16x16 workgroup computes a 64x64 tile, staging 64x16 of A and 16x64 of B in
+ * workgroup memory per step (workgroupBarrier), 4x4 outputs per thread in vec4 accumulators: the kernel for real
+ * GPUs. `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
+ * software adapter) runs it ~10x faster than `tiled`, which can crash or crawl there. `naive`: one output per
+ * thread, the fallback for anything odd.
+ */
+import type { BinaryOp, UnaryOp } from '../backend';
+
+export const MAX_RANK = 8;
+export const WG = 256;
+
+const BIN_EXPR: Record<BinaryOp, string> = {
+  add: 'x + y', sub: 'x - y', mul: 'x * y', div: 'x / y',
+  // WGSL's max/min leave NaN unspecified; PyTorch propagates it
+  maximum: 'select(max(x, y), x + y, x != x || y != y)',
+  minimum: 'select(min(x, y), x + y, x != x || y != y)',
+};
+const UN_EXPR: Record<UnaryOp, string> = { neg: '-x', abs: 'abs(x)', sqrt: 'sqrt(x)' };
+
+export type ElementwiseForm =
+  | { kind: 'binary'; op: BinaryOp }
+  | { kind: 'scalar'; op: BinaryOp; scalarFirst: boolean }
+  | { kind: 'unary'; op: UnaryOp };
+
+/** A generated program: its source and which of A/B/O/P it binds (in binding order 0..3). */
+export interface Program { code: string; bindings: readonly ('A' | 'B' | 'O' | 'P')[] }
+
+const header = (bindings: readonly string[]): string => bindings.map((b, i) => {
+  const decl = b === 'O' ? 'var<storage, read_write> O: array<f32>' : b === 'P' ? 'var<storage, read> P: array<u32>' : `var<storage, read> ${b}: array<f32>`;
+  return `@group(0) @binding(${i}) ${decl};`;
+}).join('\n');
+
+/** Flat index of this thread over a 2-D dispatch (more than 65535 workgroups need a second dimension). */
+const FLAT = `let i = g.x + g.y * nw.x * ${WG}u;`;
+
+/**
+ * Elementwise template. P layout: [n, rank, offA, offB, offO, scalarBits, shape[rank], sA[rank], sB[rank], sO[rank]].
+ * `contiguous`: every operand is dense, so the offsets are just base + i.
+ */
+export function elementwise(form: ElementwiseForm, contiguous: boolean): Program {
+  const usesB = form.kind === 'binary';
+  const expr = form.kind === 'unary' ? UN_EXPR[form.op] : BIN_EXPR[form.op];
+  const operands = form.kind === 'binary' ? 'A[ia], B[ib]'
+    : form.kind === 'scalar' ? (form.scalarFirst ? 's, A[ia]' : 'A[ia], s') : 'A[ia], 0.0';
+  const bindings = usesB ? (['A', 'B', 'O', 'P'] as const) : (['A', 'O', 'P'] as const);
+  const index = contiguous
+    ? `let ia = P[2] + i; let ib = P[3] + i; let io = P[4] + i;`
+    : `let r = P[1];
+  var rem = i; var ia = P[2]; var ib = P[3]; var io = P[4];
+  for (var d = i32(r) - 1; d >= 0; d--) {
+    let ud = u32(d);
+    let ext = P[6u + ud];
+    let idx = rem % ext;
+    rem = rem / ext;
+    ia += idx * P[6u + r + ud]; ib += idx * P[6u + 2u * r + ud]; io += idx * P[6u + 3u * r + ud];
+  }`;
+  const code = `${header(bindings)}
+fn op(x: f32, y: f32) -> f32 { return ${expr}; }
+@compute @workgroup_size(${WG})
+fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: vec3u) {
+  ${FLAT}
+  if (i >= P[0]) { return; }
+  let s = bitcast<f32>(P[5]);
+  ${index}
+  ${usesB ? '' : 'let unusedB = ib;'}
+  O[io] = op(${operands});
+}`;
+  return { code, bindings };
+}
+
+/**
+ * Sum of consecutive ranges of the flat (strided) index space: thread t adds elements [t*L, min(n, (t+1)*L))
+ * into O[offO + t]. P: [n, rank, offA, L, offO, 0, shape[rank], sA[rank]]. Barrier-free on purpose; run twice
+ * (elements, then partials) for a full reduction.
+ */
+export function sumRanges(): Program {
+  const code = `${header(['A', 'O', 'P'])}
+@compute @workgroup_size(${WG})
+fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: vec3u) {
+  ${FLAT}
+  let n = P[0]; let r = P[1]; let L = P[3];
+  let start = i * L;
+  if (start >= n) { return; }
+  let end = min(n, start + L);
+  var acc = 0.0;
+  for (var j = start; j < end; j++) {
+    var rem = j; var ia = P[2];
+    for (var d = i32(r) - 1; d >= 0; d--) {
+      let ud = u32(d);
+      let ext = P[6u + ud];
+      ia += (rem % ext) * P[6u + r + ud];
+      rem = rem / ext;
+    }
+    acc += A[ia];
+  }
+  O[P[4] + i] = acc;
+}`;
+  return { code, bindings: ['A', 'O', 'P'] };
+}
+
+/**
+ * Reduce or scan along one axis, one thread per line. P: [lines, rank (of the outer shape), offA, offO, len,
+ * strideA along the axis, strideO along the axis, 0, outerShape[rank], sA[rank], sO[rank]].
+ * `scan`: O gets the running sum along the axis; else O[line] gets the total.
+ */
+export function alongAxis(scan: boolean): Program {
+  const code = `${header(['A', 'O', 'P'])}
+@compute @workgroup_size(${WG})
+fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: vec3u) {
+  ${FLAT}
+  if (i >= P[0]) { return; }
+  let r = P[1];
+  var rem = i; var ia = P[2]; var io = P[3];
+  for (var d = i32(r) - 1; d >= 0; d--) {
+    let ud = u32(d);
+    let ext = P[8u + ud];
+    let idx = rem % ext;
+    rem = rem / ext;
+    ia += idx * P[8u + r + ud]; io += idx * P[8u + 2u * r + ud];
+  }
+  var acc = 0.0;
+  for (var j = 0u; j < P[4]; j++) {
+    acc += A[ia + j * P[5]];
+    ${scan ? 'O[io + j * P[6]] = acc;' : ''}
+  }
+  ${scan ? '' : 'O[io] = acc;'}
+}`;
+  return { code, bindings: ['A', 'O', 'P'] };
+}
+
+export type MatmulVariant = 'tiled' | 'regs' | 'naive';
+
+/** P for every matmul: [m, n, k, offA, offB, offO, aRow, aCol, bRow, bCol, oRow, oCol]. */
+const MM_LOAD = `
+fn a_at(row: u32, col: u32) -> f32 {
+  if (row >= P[0] || col >= P[2]) { return 0.0; }
+  return A[P[3] + row * P[6] + col * P[7]];
+}
+fn b_at(row: u32, col: u32) -> f32 {
+  if (row >= P[2] || col >= P[1]) { return 0.0; }
+  return B[P[4] + row * P[8] + col * P[9]];
+}
+fn store(row: u32, col: u32, v: f32) {
+  if (row < P[0] && col < P[1]) { O[P[5] + row * P[10] + col * P[11]] = v; }
+}
+fn store4(row: u32, col: u32, v: vec4f) {
+  store(row, col, v.x); store(row, col + 1u, v.y); store(row, col + 2u, v.z); store(row, col + 3u, v.w);
+}`;
+
+export function matmul(variant: MatmulVariant): Program {
+  const bindings = ['A', 'B', 'O', 'P'] as const;
+  let body: string;
+  if (variant === 'naive') {
+    body = `@compute @workgroup_size(16, 16)
+fn main(@builtin(global_invocation_id) g: vec3u) {
+  var acc = 0.0;
+  for (var p = 0u; p < P[2]; p++) { acc += a_at(g.y, p) * b_at(p, g.x); }
+  store(g.y, g.x, acc);
+}`;
+  } else if (variant === 'regs') {
+    body = `@compute @workgroup_size(8, 8)
+fn main(@builtin(global_invocation_id) g: vec3u) {
+  let row = g.y * 4u; let col = g.x * 4u;
+  var acc: array<vec4f, 4>;
+  for (var p = 0u; p < P[2]; p++) {
+    let b = vec4f(b_at(p, col), b_at(p, col + 1u), b_at(p, col + 2u), b_at(p, col + 3u));
+    for (var r = 0u; r < 4u; r++) { acc[r] += a_at(row + r, p) * b; }
+  }
+  for (var r = 0u; r < 4u; r++) { store4(row + r, col, acc[r]); }
+}`;
+  } else {
+    body = `const TK = 16u;
+var<workgroup> As: array<array<f32, 16>, 64>;
+var<workgroup> Bs: array<array<vec4f, 16>, 16>;
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) l: vec3u) {
+  let row0 = wg.y * 64u; let col0 = wg.x * 64u;
+  let t = l.y * 16u + l.x;
+  var acc: array<vec4f, 4>;
+  for (var k0 = 0u; k0 < P[2]; k0 += TK) {
+    // 256 threads stage 64x16 of A (4 each) and 16x64 of B (one vec4 each)
+    for (var e = 0u; e < 4u; e++) {
+      let idx = t * 4u + e;
+      As[idx / TK][idx % TK] = a_at(row0 + idx / TK, k0 + idx % TK);
+    }
+    let br = t / 16u; let bc = (t % 16u) * 4u;
+    Bs[br][t % 16u] = vec4f(b_at(k0 + br, col0 + bc), b_at(k0 + br, col0 + bc + 1u), b_at(k0 + br, col0 + bc + 2u), b_at(k0 + br, col0 + bc + 3u));
+    workgroupBarrier();
+    for (var p = 0u; p < TK; p++) {
+      let b = Bs[p][l.x];
+      for (var r = 0u; r < 4u; r++) { acc[r] += As[l.y * 4u + r][p] * b; }
+    }
+    workgroupBarrier();
+  }
+  for (var r = 0u; r < 4u; r++) { store4(row0 + l.y * 4u + r, col0 + l.x * 4u, acc[r]); }
+}`;
+  }
+  return { code: `${header(bindings)}\n${MM_LOAD}\n${body}`, bindings };
+}
+
+/** Workgroups to dispatch for `variant` on an m x n output: [x, y]. */
+export function matmulGrid(variant: MatmulVariant, m: number, n: number): [number, number] {
+  if (variant === 'naive') return [Math.ceil(n / 16), Math.ceil(m / 16)];
+  if (variant === 'regs') return [Math.ceil(n / 32), Math.ceil(m / 32)];
+  return [Math.ceil(n / 64), Math.ceil(m / 64)];
+}
