@@ -25,6 +25,7 @@ function resolve(a: unknown, results: unknown[]): unknown {
 
 function replay(c: Case): Record<string, unknown> {
   const results: unknown[] = [];
+  pyapi.setPrintOptions(null, null, null, null, 'default', null);
   try {
     for (const [name, ...args] of c.calls) {
       const fn = api[name as string];

@@ -317,3 +317,57 @@ CASES = [
     case("to uint8 wraps", T([-1, 256, 3]), ["to", "$0", "uint8", False]),
     case("nonzero", T([[1, 0], [0, 3]]), ["nonzero", "$0"]),
 ]
+
+# ---- printing fuzz: values across magnitudes, signs, dtypes and shapes, compared digit for digit
+import random  # noqa: E402
+
+rng = random.Random(1234)
+
+
+def fuzz_values(n, style):
+    if style == "ties":
+        return [rng.randint(-4000, 4000) / 32 for _ in range(n)]
+    if style == "ints-as-float":
+        return [float(rng.randint(-99999, 99999)) for _ in range(n)]
+    if style == "wide":
+        return [rng.choice([-1, 1]) * 10 ** rng.uniform(-6, 9) for _ in range(n)]
+    if style == "small":
+        return [rng.uniform(-1e-3, 1e-3) for _ in range(n)]
+    if style == "mixed-zero":
+        return [rng.choice([0.0, rng.uniform(-10, 10)]) for _ in range(n)]
+    return [rng.gauss(0, 3) for _ in range(n)]
+
+
+SHAPES = [[5], [3, 4], [2, 3, 2], [1, 7], [13], [2, 1, 3, 2], [30]]
+STYLES = ["normal", "ties", "ints-as-float", "wide", "small", "mixed-zero"]
+for i in range(60):
+    shape = rng.choice(SHAPES)
+    n = 1
+    for s in shape:
+        n *= s
+    style = STYLES[i % len(STYLES)]
+    dtype = "float64" if i % 5 == 0 else None
+    CASES.append(case(f"print fuzz {i} {style} {shape}", ["tensor", fuzz_values(n, style), dtype, "float"], ["reshape", "$0", shape]))
+for i in range(10):
+    vals = [rng.randint(-10 ** rng.randint(1, 12), 10 ** rng.randint(1, 12)) for _ in range(rng.randint(1, 25))]
+    CASES.append(case(f"print fuzz int {i}", ["tensor", vals, rng.choice([None, "int64"]), "int"]))
+
+CASES += [
+    case("requires_grad suffix", T([1.0, 2.0]), ["repr", "$0", None, True]),
+    case("grad_fn suffix", T([1.0, 2.0]), ["repr", "$0", "MulBackward0", None]),
+    case("grad_fn suffix wraps", ["arange", 0, 14, 1, True, None], ["binary", "div", "$0", 3, "int"], ["repr", "$1", "AddBackward0", None]),
+    case("grad_fn after matrix", ["arange", 0, 6, 1, True, None], ["reshape", "$0", [2, 3]], ["repr", "$1", "MulBackward0", None]),
+    case("grad double suffixes", ["arange", 0, 12, 1, True, "float64"], ["binary", "div", "$0", 7, "int"], ["repr", "$1", None, True]),
+    case("dtype suffix wraps", ["arange", 0, 18, 1, False, "int32"], ["binary", "mul", "$0", 1000, "int"]),
+    case("int32 matrix suffix", ["arange", 0, 6, 1, False, "int32"], ["reshape", "$0", [2, 3]]),
+    case("empty float64 suffix", ["zeros", [0, 3], "float64"]),
+    case("empty bool", ["zeros", [0], "bool"]),
+    case("bool matrix", T([[True, False], [False, True]])),
+    case("print precision 2", ["setPrintOptions", 2, None, None, None, None, None], T([1.23456, 2.5])),
+    case("print sci off", ["setPrintOptions", None, None, None, None, None, False], T([1e-5, 1.0])),
+    case("print sci on", ["setPrintOptions", None, None, None, None, None, True], T([1.5, 2.0])),
+    case("print threshold", ["setPrintOptions", None, 5, None, None, None, None], ["arange", 0, 10, 1, False, None]),
+    case("print linewidth", ["setPrintOptions", None, None, None, 40, None, None], ["arange", 0, 20, 1, True, None]),
+    case("print edgeitems", ["setPrintOptions", None, 10, 1, None, None, None], ["arange", 0, 30, 1, False, None]),
+    case("print profile short", ["setPrintOptions", None, None, None, None, "short", None], T([1.23456, 2.5])),
+]

@@ -107,7 +107,23 @@ API = {
     "item": lambda t: t.item(), "tolist": lambda t: t.tolist(),
     "to": lambda t, d, c: t.to(DT[d], copy=bool(c)),
     "nonzero": torch.nonzero,
+    "repr": lambda t, grad_fn, requires_grad: repr(with_grad(t, grad_fn, requires_grad)),
+    "setPrintOptions": lambda *a: set_print_options(*a),
 }
+
+GRAD_FN_OPS = {"MulBackward0": lambda x: x * 1, "AddBackward0": lambda x: x + 0}
+
+
+def with_grad(t, grad_fn, requires_grad):
+    """A tensor equal to t that has the given grad_fn (made by an identity op) or requires grad."""
+    if grad_fn:
+        return GRAD_FN_OPS[grad_fn](t.detach().clone().requires_grad_(True))
+    return t.detach().clone().requires_grad_(bool(requires_grad))
+
+
+def set_print_options(precision, threshold, edgeitems, linewidth, profile, sci_mode):
+    torch.set_printoptions(precision=precision, threshold=threshold, edgeitems=edgeitems, linewidth=linewidth,
+                           profile=profile, sci_mode=sci_mode)
 
 
 def resolve(a, results):
@@ -129,11 +145,14 @@ def show(v):
 
 
 def run(calls):
+    torch.set_printoptions(profile="default", sci_mode=None)
     results = []
     try:
         for name, *args in calls:
             args = [resolve(a, results) for a in args]
             results.append(API[name](*args))
+        if calls[-1][0] == "repr":
+            return {"value": results[-1]}
         if calls[-1][0] == "tolist":
             return {"json": json.dumps(results[-1])}
         return show(results[-1])
