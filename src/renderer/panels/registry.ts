@@ -16,5 +16,6 @@ export interface PanelDef {
 
 export const PANELS: readonly PanelDef[] = [
   { id: 'outline', title: 'Outline', load: () => import('./OutlinePanel.vue') },
+  { id: 'lessons', title: 'Lessons', load: () => import('../lessons/LessonsPanel.vue') },
   { id: 'plot', title: 'Plots', load: () => import('./plot/PlotPanel.vue') },
 ];
