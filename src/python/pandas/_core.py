@@ -28,9 +28,27 @@ _KeyError.__module__ = "builtins"
 
 
 def _translate(e):
-    if getattr(e, "pyType", None) == "KeyError":
+    kind = getattr(e, "pyType", None)
+    if kind == "KeyError":
         return _KeyError(getattr(e, "message", str(e)))
+    if kind == "UnicodeDecodeError":
+        return _unicode_error(getattr(e, "message", ""))
     return translate(e)
+
+
+def _unicode_error(message):
+    """UnicodeDecodeError needs (encoding, bytes, start, end, reason); the core's text carries them."""
+    import re
+
+    m = re.match(r"'([^']+)' codec can't decode (?:byte 0x([0-9a-f]{2})|bytes) in position (\d+)(?:-(\d+))?: (.*)$",
+                 message, re.S)
+    if not m:
+        return UnicodeError(message)
+    enc, byte, start, last, reason = m.groups()
+    start = int(start)
+    end = int(last) + 1 if last else start + 1
+    data = bytes(start) + (bytes([int(byte, 16)]) if byte else bytes(end - start))
+    return UnicodeDecodeError(enc, data, start, end, reason)
 
 
 class _Core:

@@ -334,6 +334,12 @@ class DataFrame:
         return self._swap(h, inplace)
 
     def astype(self, dtype, copy=True, errors="raise"):
+        if dtype in (str, "str") or (isinstance(dtype, dict) and any(d in (str, "str") for d in dtype.values())):
+            spec = dtype if isinstance(dtype, dict) else {label: dtype for label in self.columns.tolist()}
+            out = self.copy()
+            for label, d in spec.items():
+                out[label] = self[label].astype(d)
+            return out
         if isinstance(dtype, dict):
             return DataFrame._wrap(F.astypeFrameMap(self._h, js(list(dtype.keys())), js([dtype_name(d) for d in dtype.values()])))
         return DataFrame._wrap(F.astypeFrame(self._h, dtype_name(dtype)))

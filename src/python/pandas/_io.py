@@ -12,8 +12,12 @@ def _read_bytes(source):
     path = getattr(source, "__fspath__", lambda: source)()
     if isinstance(path, str) and path.startswith(("http://", "https://")):
         raise NotImplementedError("DiveLab is offline: read_csv reads local files only")
-    with open(path, "rb") as f:
-        return f.read()
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        # Emscripten numbers ENOENT 44; pandas users see CPython's errno 2.
+        raise FileNotFoundError(2, "No such file or directory", path) from None
 
 
 def read_csv(filepath_or_buffer, sep=",", delimiter=None, header="infer", names=None, index_col=None,

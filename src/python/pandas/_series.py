@@ -218,6 +218,10 @@ class Series:
         return self._inplace(F.drop(self._h, js(labels), 0), inplace)
 
     def astype(self, dtype, copy=True, errors="raise"):
+        if dtype in (str, "str"):
+            # astype(str) writes every value with Python's str(): NaN becomes 'nan'
+            return Series([str(v) for v in self.tolist()],
+                          index=self.index, name=self.name, dtype=object)
         return Series._wrap(F.astypeSeries(self._h, dtype_name(dtype)))
 
     def reset_index(self, drop=False, name=None, inplace=False):

@@ -7,7 +7,7 @@ import {
   type Column, type DType, type Scalar, cast, colLength, fromValues, getValue, isNA, isMissing, naMask, take,
 } from './column';
 import { DataFrame, Series } from './frame';
-import { Index, pyRepr } from './labels';
+import { Index, pyRepr, pyStrRepr } from './labels';
 
 const boolCol = (m: Uint8Array): Column => ({ dtype: 'bool', data: m });
 const invert = (m: Uint8Array): Uint8Array => m.map((x) => 1 - x);
@@ -122,7 +122,7 @@ export function fillnaSeries(s: Series, value: Scalar | Map<Scalar, Scalar>): Se
 export function dropLabels(df: DataFrame, labels: Scalar[], axis: 0 | 1): DataFrame {
   const ix = axis === 0 ? df.index : df.columns;
   const missing = labels.filter((l) => !ix.has(l));
-  if (missing.length) throw keyError(`"[${missing.map(pyRepr).join(', ')}] not found in axis"`);
+  if (missing.length) throw keyError(pyStrRepr(`[${missing.map(pyRepr).join(', ')}] not found in axis`));
   const gone = new Set(labels.flatMap((l) => ix.positions(l)!));
   const keep = Array.from({ length: ix.length }, (_, i) => i).filter((i) => !gone.has(i));
   return axis === 0 ? df.takeRows(keep) : df.selectCols(keep);
@@ -130,7 +130,7 @@ export function dropLabels(df: DataFrame, labels: Scalar[], axis: 0 | 1): DataFr
 
 export function dropSeries(s: Series, labels: Scalar[]): Series {
   const missing = labels.filter((l) => !s.index.has(l));
-  if (missing.length) throw keyError(`"[${missing.map(pyRepr).join(', ')}] not found in axis"`);
+  if (missing.length) throw keyError(pyStrRepr(`[${missing.map(pyRepr).join(', ')}] not found in axis`));
   const gone = new Set(labels.flatMap((l) => s.index.positions(l)!));
   return s.take(Array.from({ length: s.length }, (_, i) => i).filter((i) => !gone.has(i)));
 }

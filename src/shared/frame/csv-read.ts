@@ -186,9 +186,8 @@ function readOnce(bytes: Uint8Array, opts: ReadCsvOptions, forcedText: Set<numbe
     cols.splice(k, 1);
     names = names.filter((_, i) => i !== k);
   }
-  const columns = headerFields === undefined && !opts.names && !opts.usecols
-    ? Index.range(names.length)
-    : Index.of(names, undefined, headerFields !== undefined ? 'object' : undefined);
+  // Without a header pandas 1.5 numbers the columns with an Int64Index, not a RangeIndex.
+  const columns = Index.of(names, undefined, headerFields !== undefined ? 'object' : undefined);
   return new DataFrame(columns, cols, index);
 }
 
