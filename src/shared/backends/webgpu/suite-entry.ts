@@ -1,0 +1,46 @@
+/// <reference types="@webgpu/types" />
+/**
+ * @file Browser side of the WebGPU suite: bundled by webgpu.test.ts and run in Chromium. Samples the shared
+ * backend cases (testing/cases.ts) with a fixed seed, float32 only, and runs every matmul variant.
+ */
+import fc from 'fast-check';
+import { createWebGpuBackend } from './index';
+import type { MatmulVariant } from './wgsl';
+import { binaryCase, checkLargeContiguous, checkMatmulFixed, cumsumCase, matmulCase, scalarUnaryCase, sumCase, type Case } from '../testing/cases';
+
+async function runSuite(variants: MatmulVariant[], runs: number): Promise<{ adapter: string; chosen: MatmulVariant; failures: string[]; checked: number }> {
+  const be = await createWebGpuBackend();
+  const failures: string[] = [];
+  be.device.addEventListener('uncapturederror', (e) => failures.push(`GPU error: ${(e as GPUUncapturedErrorEvent).error.message}`));
+  const chosen = be.variant;
+  let checked = 0;
+  const sample = async <C>(name: string, c: Case<C>, n: number, seed: number) => {
+    for (const x of fc.sample(c.arb(['float32']), { numRuns: n, seed })) {
+      checked++;
+      try {
+        const r = await c.check(be, x, { approx: true });
+        if (r) failures.push(`${name}: ${r}`);
+      } catch (e) { failures.push(`${name} threw ${String(e)}`); }
+    }
+  };
+  await sample('binary', binaryCase, runs, 1);
+  await sample('scalar/unary', scalarUnaryCase, runs, 2);
+  await sample('sum', sumCase, runs, 3);
+  await sample('cumsum', cumsumCase, runs, 4);
+  const large = await checkLargeContiguous(be, 100_003, 'float32', { approx: true });
+  if (large) failures.push(`large: ${large}`);
+  for (const v of variants) {
+    be.variant = v;
+    await sample(`matmul/${v}`, matmulCase, runs, 5);
+    for (const [m, n, k] of [[1, 1, 1], [65, 130, 33], [128, 64, 96]] as const) {
+      checked++;
+      const r = (await checkMatmulFixed(be, m, n, k, false)) ?? (await checkMatmulFixed(be, m, n, k, true));
+      if (r) failures.push(`matmul/${v}: ${r}`);
+    }
+  }
+  await be.sync();
+  be.dispose();
+  return { adapter: be.adapterName, chosen, failures, checked };
+}
+
+(globalThis as { runSuite?: typeof runSuite }).runSuite = runSuite;
