@@ -5,6 +5,7 @@ class Size(tuple):
     """A tuple subclass, so indexing, unpacking, len and comparisons with tuples work as in PyTorch."""
 
     __slots__ = ()
+    __module__ = "torch"
 
     def __repr__(self):
         return f"torch.Size([{', '.join(str(d) for d in self)}])"

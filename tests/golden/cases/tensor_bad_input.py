@@ -11,7 +11,7 @@ torch.tensor([1, 2.5]), torch.tensor([True, 2]), torch.tensor([[]]).shape, torch
 # %%
 torch.tensor(2 ** 63)
 # %%
-torch.tensor([2 ** 62]), torch.tensor(-2 ** 63).dtype
+torch.tensor([2 ** 53]), torch.tensor(-2 ** 53).dtype, torch.tensor([2 ** 53]) - 1
 # %%
 torch.arange(4).reshape(2, 2, foo=3)
 # %%

@@ -1,0 +1,88 @@
+"""DiveLab's `torch`: PyTorch 1.13's tensor API for chapter 1 of Dive into Deep Learning, over a TypeScript core.
+
+The package holds no tensor semantics of its own (see [Note: Python scalar kinds] in _core.py and the design notes):
+it turns Python calls, operators, slices and keyword arguments into calls of `_divelab_js.tensor`.
+What is supported and what differs from PyTorch: docs/FEATURES.md.
+"""
+from ._core import C as _C
+from ._dtype import dtype, float32, float64, int64, int32, uint8, bool  # noqa: A004 - torch.bool is public
+from ._size import Size
+from ._tensor import Tensor
+from ._creation import (tensor, as_tensor, from_numpy, arange, zeros, ones, empty, full, zeros_like, ones_like,
+                        empty_like, full_like, eye, linspace, rand, randn, randint, normal, randperm, manual_seed,
+                        seed, initial_seed, Generator)
+from ._functions import *  # noqa: F403 - the torch.* functions, listed in _functions.__all__
+from ._functions import max, min, round, pow  # noqa: A004 - shadowing builtins is PyTorch's API
+from . import return_types
+
+__version__ = "1.13.0"
+
+float = float32  # noqa: A001 - PyTorch's aliases
+double = float64
+long = int64
+int = int32  # noqa: A001
+
+
+class device:  # noqa: N801 - PyTorch's name
+    """Where a tensor lives; DiveLab computes on the CPU only."""
+
+    __module__ = "torch"
+
+    def __init__(self, type="cpu", index=None):  # noqa: A002
+        type = str(type)
+        if type not in ("cpu", "cuda", "mps"):
+            raise RuntimeError(f"Expected one of cpu, cuda, ... device type at start of device string: {type}")
+        self.type, self.index = type, index
+
+    def __repr__(self):
+        return f"device(type='{self.type}')" if self.index is None else f"device(type='{self.type}', index={self.index})"
+
+    def __str__(self):
+        return self.type if self.index is None else f"{self.type}:{self.index}"
+
+    def __eq__(self, other):
+        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
+
+    def __hash__(self):
+        return hash((self.type, self.index))
+
+
+class _Cuda:
+    """torch.cuda: there is no CUDA in DiveLab (d2l's try_gpu falls back to the CPU)."""
+
+    @staticmethod
+    def is_available():
+        return False
+
+    @staticmethod
+    def device_count():
+        return 0
+
+
+cuda = _Cuda()
+
+
+def get_default_dtype():
+    """The dtype of floating tensors made from Python floats (torch.float32 unless changed)."""
+    from ._dtype import from_core
+
+    return from_core(_C.getDefaultDtype())
+
+
+def set_default_dtype(d):
+    _C.setDefaultDtype(d._name)
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None):
+    """PyTorch's print options (precision, threshold, edgeitems, linewidth, profile, sci_mode)."""
+    _C.setPrintOptions(precision, threshold, edgeitems, linewidth, profile, sci_mode)
+
+
+# Autograd (torch.autograd, torch.no_grad, ...) is its own module (torch/autograd.py, written with the autograd
+# layer); torch works without it.
+import importlib.util as _util
+
+if _util.find_spec("torch.autograd") is not None:
+    from . import autograd
+    from .autograd import no_grad, enable_grad, set_grad_enabled, is_grad_enabled  # noqa: F401
+del _util

@@ -1,0 +1,46 @@
+"""The bridge between torch's Python classes and the TypeScript core (`_divelab_js.tensor`, src/shared/tensor/pyapi.ts).
+
+Every Python-visible tensor is a `Tensor` wrapping one core tensor handle in `_t`. This module owns the two
+conversions every op needs: core handle -> Tensor (`wrap`) and Python operand -> core operand (`operand`), and the
+error translation (see _divelab/errors.py). Keeping them here means the hot path of an op is one Python frame and
+one JS call.
+
+[Note: Python scalar kinds] JS cannot tell 3.0 from 3 or True from 1, but PyTorch's type promotion depends on it
+(int tensor + 3.0 is float32, + 3 stays int64). So a Python scalar crosses as (value, kind) with kind decided here by
+`type(v) is float` etc.; bool is tested before int because bool is an int subclass.
+"""
+from _divelab_js import tensor as C  # noqa: F401 - re-exported for the other torch modules
+
+from pyodide.ffi import jsnull
+
+from _divelab.errors import JsException, translate
+
+__all__ = ["C", "JsException", "translate", "wrap", "kind_of", "SCALAR_KINDS", "NULLS"]
+
+_new = object.__new__
+Tensor = None  # set by _tensor.py once the class exists (avoids an import cycle)
+
+SCALAR_KINDS = {float: "float", int: "int", bool: "bool"}
+# A JS field holding null reads as pyodide.ffi.jsnull, undefined as None: `x in NULLS` tests for either.
+NULLS = (None, jsnull)
+
+
+def wrap(handle):
+    """A new Python Tensor for a core tensor handle."""
+    t = _new(Tensor)
+    t._t = handle
+    return t
+
+
+def kind_of(v):
+    """The scalar kind of a Python number, or None if `v` is not a Python/NumPy scalar."""
+    k = SCALAR_KINDS.get(type(v))
+    if k is not None:
+        return k
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int):
+        return "int"
+    if isinstance(v, float):
+        return "float"
+    return None

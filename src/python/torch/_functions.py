@@ -1,0 +1,192 @@
+"""Module-level torch functions (torch.exp(x), torch.cat(...), torch.mm(a, b), ...).
+
+Most are the Tensor method of the same name called on the first argument, as in PyTorch. The rest take several
+tensors (cat, stack, where) or a Python scalar first (torch.pow(2, x)) and call the core directly.
+"""
+from ._core import C, JsException, translate, wrap, kind_of
+from ._tensor import Tensor
+from ._tensor_math import UNARY, BINARY
+
+__all__ = ["cat", "concat", "stack", "where", "equal", "allclose", "isclose", "numel", "is_tensor",
+           "is_floating_point", "nonzero", "promote_types", "can_cast", "clamp", "clip", "round",
+           "max", "min", "norm", "add", "sub", "pow", "div", "unbind"]
+
+# Functions that are exactly `input.<name>(...)`.
+_METHODS = UNARY + tuple(n for n in BINARY if n not in ("pow",)) + (
+    "sum", "mean", "prod", "amax", "amin", "argmax", "argmin", "all", "any", "std", "var", "cumsum", "cumprod",
+    "dot", "mv", "mm", "matmul", "outer", "ger", "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t",
+    "permute", "narrow", "select", "clone", "detach", "abs", "absolute", "negative", "square", "divide",
+    "subtract", "true_divide", "swapaxes")
+
+
+def _method_function(name):
+    def function(input, *args, **kwargs):  # noqa: A002 - PyTorch's parameter name
+        if not isinstance(input, Tensor):
+            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+        return getattr(input, name)(*args, **kwargs)
+
+    function.__name__ = function.__qualname__ = name
+    function.__code__ = function.__code__.replace(co_name=name, co_qualname=name)
+    return function
+
+
+for _name in _METHODS:
+    globals()[_name] = _method_function(_name)
+__all__ += list(_METHODS)
+
+
+def _tensors(fname, tensors):
+    if isinstance(tensors, Tensor) or not isinstance(tensors, (list, tuple)):
+        raise TypeError(f"{fname}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
+                        f"{type(tensors).__name__}")
+    handles = []
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}")
+        handles.append(t._t)
+    return handles
+
+
+def cat(tensors, dim=0, *, axis=None, out=None):
+    """Joins tensors along an existing dim."""
+    handles = _tensors("cat", tensors)
+    try:
+        return wrap(C.cat(handles, axis if axis is not None else dim))
+    except JsException as e:
+        raise translate(e) from None
+
+
+concat = cat
+
+
+def stack(tensors, dim=0, *, out=None):
+    """Joins equal-shaped tensors along a new dim."""
+    handles = _tensors("stack", tensors)
+    try:
+        return wrap(C.stack(handles, dim))
+    except JsException as e:
+        raise translate(e) from None
+
+
+def unbind(input, dim=0):  # noqa: A002
+    return input.unbind(dim)
+
+
+def _operand(x):
+    if isinstance(x, Tensor):
+        return x._t, None
+    k = kind_of(x)
+    if k is None:
+        raise TypeError(f"where(): argument 'other' must be Tensor or Number, not {type(x).__name__}")
+    return x, k
+
+
+def where(condition, input=None, other=None):  # noqa: A002
+    """Elementwise choice between input (where condition holds) and other; one argument means nonzero."""
+    if input is None and other is None:
+        return tuple(condition.nonzero().unbind(1))
+    a, ak = _operand(input)
+    b, bk = _operand(other)
+    try:
+        return wrap(C.where(condition._t, a, ak, b, bk))
+    except JsException as e:
+        raise translate(e) from None
+
+
+def nonzero(input, *, as_tuple=False):  # noqa: A002
+    return input.nonzero(as_tuple=as_tuple)
+
+
+def _tensor_nonzero(self, *, as_tuple=False):
+    try:
+        r = wrap(C.nonzero(self._t))
+    except JsException as e:
+        raise translate(e) from None
+    return tuple(r.unbind(1)) if as_tuple else r
+
+
+Tensor.nonzero = _tensor_nonzero
+
+
+def equal(input, other):  # noqa: A002
+    """True if both tensors have the same shape and elements."""
+    return input.equal(other)
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    close = (input - other).abs() <= atol + rtol * other.abs()
+    if equal_nan:
+        close = close | (input.isnan() & other.isnan())
+    return close | (input == other)
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):  # noqa: A002
+    return bool(isclose(input, other, rtol, atol, equal_nan).all())
+
+
+def numel(input):  # noqa: A002
+    return input.numel()
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def is_floating_point(input):  # noqa: A002
+    return input.is_floating_point()
+
+
+def clamp(input, min=None, max=None):  # noqa: A002
+    return input.clamp(min, max)
+
+
+clip = clamp
+
+
+def round(input, *, decimals=0):  # noqa: A001, A002
+    return input.round(decimals)
+
+
+def max(input, dim=None, keepdim=False, *, axis=None, keepdims=None):  # noqa: A001, A002
+    return input.max(dim, keepdim, axis=axis, keepdims=keepdims)
+
+
+def min(input, dim=None, keepdim=False, *, axis=None, keepdims=None):  # noqa: A001, A002
+    return input.min(dim, keepdim, axis=axis, keepdims=keepdims)
+
+
+def norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):  # noqa: A002
+    return input.norm(p, dim, keepdim, dtype)
+
+
+def add(input, other, *, alpha=1, out=None):  # noqa: A002
+    if not isinstance(input, Tensor):
+        return other.add(input, alpha=1) if alpha == 1 else other.mul(alpha).add(input)
+    return input.add(other, alpha=alpha)
+
+
+def sub(input, other, *, alpha=1, out=None):  # noqa: A002
+    if not isinstance(input, Tensor):
+        return (-(other * alpha)).add(input)
+    return input.sub(other, alpha=alpha)
+
+
+def div(input, other, *, rounding_mode=None, out=None):  # noqa: A002
+    return input.div(other, rounding_mode=rounding_mode)
+
+
+def pow(input, exponent, *, out=None):  # noqa: A001, A002
+    """input ** exponent; input may be a Python number (torch.pow(2, x))."""
+    if isinstance(input, Tensor):
+        return input ** exponent
+    return exponent.__rpow__(input)
+
+
+def promote_types(type1, type2):
+    from ._dtype import from_core
+
+    return from_core(C.promoteTypes(type1._name, type2._name))
+
+
+def can_cast(from_, to):
+    return bool(C.canCast(from_._name, to._name))
