@@ -165,10 +165,21 @@ def meshgrid(*xi, indexing="xy"):
     """Coordinate matrices from coordinate vectors; 'xy' (NumPy's default) gives shape (len(y), len(x))."""
     from . import asarray
 
-    torch = _torch()
     tensors = [asarray(x)._t.reshape(-1) for x in xi]
-    grids = torch.meshgrid(*tensors, indexing=indexing)
-    return [_wrap(g.contiguous()) for g in grids]
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    lens = [t.shape[0] for t in tensors]
+    if indexing == "xy" and len(tensors) >= 2:
+        lens[0], lens[1] = lens[1], lens[0]
+    grids = []
+    for i, t in enumerate(tensors):
+        axis = i
+        if indexing == "xy" and len(tensors) >= 2 and i < 2:
+            axis = 1 - i
+        shape = [1] * len(tensors)
+        shape[axis] = -1
+        grids.append(_wrap(t.reshape(*shape).expand(*lens).contiguous()))
+    return grids
 
 
 def zeros(shape, dtype=None):
