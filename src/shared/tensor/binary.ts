@@ -8,6 +8,7 @@
 import { runtimeError, typeError } from '../errors';
 import { castValue, getDefaultDtype, isFloating, isIntegral, resultType, TYPE_NAME, type DType } from './dtype';
 import { storeFix } from './copy';
+import { fastBinary, isFastOp } from './fastloops';
 import { map2, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
@@ -178,15 +179,21 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
     target = out;
   }
   const A = operandView(a, compute, shape), B = operandView(b, compute, shape);
-  let f = def.fn(compute);
   const ca = A.cast, cb = B.cast;
+  const fix = storeFix(target.dtype);
+  // Stores that typed arrays cannot do alone: bool collapses 2 → 1 (True + True), int64 truncates floats.
+  const needFix = fix !== null && ((target.dtype === 'bool' && op === 'add') || (target.dtype === 'int64' && isFloating(compute)));
+  if (!ca && !cb && !needFix && isFastOp(op) && !(op === 'mul' && compute === 'int32')) {
+    fastBinary(op, shape, viewOf(target), A.view, B.view);
+    if (out !== null) bumpVersion(out);
+    return target;
+  }
+  let f = def.fn(compute);
   if (ca || cb) {
     const g = f, xa = ca ?? ((x: number) => x), xb = cb ?? ((x: number) => x);
     f = (x, y) => g(xa(x), xb(y));
   }
-  const fix = storeFix(target.dtype);
-  // Stores that typed arrays cannot do alone: bool collapses 2 → 1 (True + True), int64 truncates floats.
-  if (fix && ((target.dtype === 'bool' && op === 'add') || (target.dtype === 'int64' && isFloating(compute)))) {
+  if (needFix && fix) {
     const g = f;
     f = (x, y) => fix(g(x, y));
   }

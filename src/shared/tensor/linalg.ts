@@ -23,19 +23,31 @@ function pack(t: Tensor, offset: number, m: number, n: number, rs: number, cs: n
 const BLOCK = 64;
 
 /**
- * C (m×n, row-major, accumulated) += A (m×k) · B (k×n). Blocks of k and n keep a panel of B and a row of C in
- * cache while the i-k-j order streams both contiguously.
+ * C (m×n, row-major, accumulated) += A (m×k) · B (k×n). Blocks of k and n keep a panel of B in cache; four rows
+ * of C are updated per pass so each loaded B element feeds four multiply-adds.
  */
 export function gemm(A: Float64Array, B: Float64Array, C: Float64Array, m: number, k: number, n: number): void {
   for (let k0 = 0; k0 < k; k0 += BLOCK) {
     const k1 = Math.min(k, k0 + BLOCK);
     for (let j0 = 0; j0 < n; j0 += BLOCK) {
       const j1 = Math.min(n, j0 + BLOCK);
-      for (let i = 0; i < m; i++) {
+      let i = 0;
+      for (; i + 3 < m; i += 4) {
+        const c0 = i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        for (let p = k0; p < k1; p++) {
+          const x0 = A[a0 + p], x1 = A[a1 + p], x2 = A[a2 + p], x3 = A[a3 + p];
+          const bp = p * n;
+          for (let j = j0; j < j1; j++) {
+            const b = B[bp + j];
+            C[c0 + j] += x0 * b; C[c1 + j] += x1 * b; C[c2 + j] += x2 * b; C[c3 + j] += x3 * b;
+          }
+        }
+      }
+      for (; i < m; i++) {
         const ci = i * n, ai = i * k;
         for (let p = k0; p < k1; p++) {
           const a = A[ai + p];
-          if (a === 0) continue;
           const bp = p * n;
           for (let j = j0; j < j1; j++) C[ci + j] += a * B[bp + j];
         }
