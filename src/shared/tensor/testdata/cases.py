@@ -371,3 +371,14 @@ CASES += [
     case("print edgeitems", ["setPrintOptions", None, 10, 1, None, None, None], ["arange", 0, 30, 1, False, None]),
     case("print profile short", ["setPrintOptions", None, None, None, None, "short", None], T([1.23456, 2.5])),
 ]
+
+# ---- type promotion: every dtype pair, dim>0 with 0-d, and Python scalars of each kind
+DTYPES = ["float32", "float64", "int64", "int32", "uint8", "bool"]
+for da in DTYPES:
+    for db in DTYPES:
+        CASES.append(case(f"promote {da} + {db}", T([1, 0], da), T([1, 1], db), ["binary", "mul", "$0", "$1"]))
+        CASES.append(case(f"promote {da} + 0-d {db}", T([1, 0], da), T(1, db), ["binary", "mul", "$0", "$1"]))
+    for v, k in [(2, "int"), (2.5, "float"), (True, "bool")]:
+        CASES.append(case(f"promote {da} * {k} scalar", T([1, 0], da), ["binary", "mul", "$0", v, k]))
+        CASES.append(case(f"promote 0-d {da} * {k} scalar", T(1, da), ["binary", "mul", "$0", v, k]))
+    CASES.append(case(f"true divide {da}", T([1, 2], da), T([2, 2], da), ["binary", "div", "$0", "$1"]))
