@@ -185,3 +185,10 @@ describe('navigation and new windows', () => {
     expect(contents.listenerCount('will-navigate')).toBe(1);
   });
 });
+
+describe('browser mode', () => {
+  it('serves the same content security policy as the desktop app', async () => {
+    const web = await import('../../../scripts/serve-web.mjs');
+    expect(web.CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY);
+  });
+});
