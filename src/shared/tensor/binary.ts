@@ -9,10 +9,11 @@ import { runtimeError, typeError } from '../errors';
 import { castValue, getDefaultDtype, isFloating, isIntegral, resultType, TYPE_NAME, type DType } from './dtype';
 import { storeFix } from './copy';
 import { fastBinary, isFastOp } from './fastloops';
+import { elementwiseStrides, emptyStrided } from './layout';
 import { map2, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
-import { bumpVersion, emptyTensor, type Shape, type Tensor } from './tensor';
+import { bumpVersion, type Shape, type Tensor } from './tensor';
 
 export type BinaryOp =
   | 'add' | 'sub' | 'mul' | 'div' | 'floor_divide' | 'remainder' | 'pow' | 'fmod'
@@ -168,7 +169,7 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
   const sa = isTensor(a) ? a.shape : [], sb = isTensor(b) ? b.shape : [];
   const shape = broadcastShapes(sa, sb);
   let target: Tensor;
-  if (out === null) target = emptyTensor(shape, result);
+  if (out === null) target = emptyStrided(shape, elementwiseStrides(shape, tensors), result);
   else {
     if (!canCast(result, out.dtype)) {
       throw runtimeError(`result type ${TYPE_NAME[result]} can't be cast to the desired output type ${TYPE_NAME[out.dtype]}`);

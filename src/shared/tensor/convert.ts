@@ -3,7 +3,8 @@ import { runtimeError, valueError } from '../errors';
 import { isFloating, type DType } from './dtype';
 import { copyInto } from './copy';
 import { formatPyFloat, formatInt } from './pyformat';
-import { emptyTensor, type Tensor } from './tensor';
+import { emptyStrided, preservedStrides } from './layout';
+import type { Tensor } from './tensor';
 
 /** tensor.item(): a number, or a boolean for bool tensors (Python must float() it for floating dtypes). */
 export function item(t: Tensor): number | boolean {
@@ -42,7 +43,7 @@ export function tolistJson(t: Tensor): string {
 /** t.to(dtype): `t` itself when nothing changes (unless copy), else a cast copy. */
 export function to(t: Tensor, dtype: DType, copy = false): Tensor {
   if (t.dtype === dtype && !copy) return t;
-  const out = emptyTensor(t.shape, dtype);
+  const out = emptyStrided(t.shape, preservedStrides(t), dtype);
   copyInto(out, t);
   return out;
 }

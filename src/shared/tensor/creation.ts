@@ -2,6 +2,7 @@
 import { runtimeError, typeError, valueError } from '../errors';
 import { checkInt64, getDefaultDtype, type DType, type ScalarKind } from './dtype';
 import { storeFix } from './copy';
+import { emptyStrided, preservedStrides } from './layout';
 import { emptyTensor, type Shape, Tensor } from './tensor';
 
 /** What tensor() accepts: numbers, booleans, bigints (huge Python ints), 1-element tensors, nested arrays. */
@@ -99,10 +100,16 @@ export const ones = (shape: readonly number[], dtype: DType | null = null): Tens
 /** empty() hands out zeros: uninitialised memory would make outputs non-reproducible for no benefit. */
 export const empty = zeros;
 
-export const zerosLike = (t: Tensor, dtype: DType | null = null): Tensor => zeros(t.shape, dtype ?? t.dtype);
-export const onesLike = (t: Tensor, dtype: DType | null = null): Tensor => ones(t.shape, dtype ?? t.dtype);
-export const fullLike = (t: Tensor, value: number | boolean, dtype: DType | null = null): Tensor =>
-  full(t.shape, value, 'float', dtype ?? t.dtype);
+/** *_like: same shape, and a dense input's strides (PyTorch's preserve_format). */
+export function fullLike(t: Tensor, value: number | boolean, dtype: DType | null = null): Tensor {
+  const out = emptyStrided(t.shape, preservedStrides(t), dtype ?? t.dtype);
+  const fix = storeFix(out.dtype);
+  const v = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  out.storage.data.fill(fix ? fix(v) : v);
+  return out;
+}
+export const zerosLike = (t: Tensor, dtype: DType | null = null): Tensor => fullLike(t, 0, dtype);
+export const onesLike = (t: Tensor, dtype: DType | null = null): Tensor => fullLike(t, 1, dtype);
 
 /**
  * torch.arange. `anyFloat` says whether any of start/end/step was a Python float (it picks the default float

@@ -11,7 +11,14 @@ import { Tensor } from './tensor';
 interface Case { name: string; calls: unknown[][]; repr?: string; reprs?: string[]; value?: unknown; json?: string; error?: string }
 
 const cases: Case[] = JSON.parse(readFileSync(new URL('./testdata/cases.json', import.meta.url), 'utf8'));
-const api = pyapi as unknown as Record<string, (...args: unknown[]) => unknown>;
+/** pyapi plus tensor fields Python reads directly (h.strides, h.isContiguous, h.dataPtr). */
+const api = {
+  ...pyapi,
+  strides: (t: Tensor) => [...t.strides],
+  isContiguous: (t: Tensor) => t.isContiguous,
+  dataPtrDelta: (a: Tensor, b: Tensor) => a.dataPtr - b.dataPtr,
+  sameStorage: (a: Tensor, b: Tensor) => a.storage === b.storage,
+} as unknown as Record<string, (...args: unknown[]) => unknown>;
 
 const NON_FINITE: Record<string, number> = { nan: NaN, inf: Infinity, '-inf': -Infinity };
 
@@ -41,7 +48,7 @@ function replay(c: Case): Record<string, unknown> {
   if (lastName === 'tolist') return { json: last };
   if (lastName === 'setIndex') return { repr: pyapi.repr(resolve(c.calls[c.calls.length - 1][1], results) as Tensor, null, null) };
   if (last instanceof Tensor) return { repr: pyapi.repr(last, null, null) };
-  if (Array.isArray(last)) return { reprs: last.map((t: Tensor) => pyapi.repr(t, null, null)) };
+  if (Array.isArray(last) && last[0] instanceof Tensor) return { reprs: last.map((t: Tensor) => pyapi.repr(t, null, null)) };
   return { value: last };
 }
 

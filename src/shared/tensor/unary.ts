@@ -9,7 +9,8 @@ import { storeFix } from './copy';
 import { map1, map3, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
-import { bumpVersion, emptyTensor, type Shape, type Tensor } from './tensor';
+import { elementwiseStrides, emptyStrided } from './layout';
+import { bumpVersion, type Shape, type Tensor } from './tensor';
 
 export type UnaryOp =
   | 'neg' | 'abs' | 'exp' | 'log' | 'log2' | 'log10' | 'log1p' | 'expm1' | 'sqrt' | 'rsqrt'
@@ -81,7 +82,7 @@ function runUnary(op: UnaryOp, t: Tensor, out: Tensor | null): Tensor {
   if (err) throw err;
   const rd = resultDtype(def, t.dtype);
   let target = out;
-  if (target === null) target = emptyTensor(t.shape, rd);
+  if (target === null) target = emptyStrided(t.shape, elementwiseStrides(t.shape, [t]), rd);
   else if (!canCast(rd, target.dtype)) {
     throw runtimeError(`result type ${TYPE_NAME[rd]} can't be cast to the desired output type ${TYPE_NAME[target.dtype]}`);
   }
@@ -101,7 +102,7 @@ export const unaryInplace = (op: UnaryOp, t: Tensor): Tensor => runUnary(op, t, 
 export function roundDecimals(t: Tensor, decimals: number): Tensor {
   if (decimals === 0) return unary('round', t);
   if (!isFloating(t.dtype)) throw runtimeError(`"round_cpu" not implemented for '${TYPE_NAME[t.dtype]}'`);
-  const out = emptyTensor(t.shape, t.dtype);
+  const out = emptyStrided(t.shape, elementwiseStrides(t.shape, [t]), t.dtype);
   const p = 10 ** Math.abs(decimals);
   const f32 = t.dtype === 'float32';
   const c = (x: number): number => (f32 ? Math.fround(x) : x);
@@ -122,7 +123,7 @@ export function clamp(t: Tensor, min: Operand | null, max: Operand | null, inpla
   const rd = resultType(ops.filter(isTensor), ops.filter((o) => !isTensor(o)).map((o) => (o as { kind: ScalarKind }).kind));
   let shape: number[] = t.shape.slice();
   for (const o of [min, max]) if (o !== null && isTensor(o)) shape = broadcastShapes(shape, o.shape);
-  const target = inplace ? t : emptyTensor(shape, rd);
+  const target = inplace ? t : emptyStrided(shape, elementwiseStrides(shape, [t, min, max].filter(isTensor)), rd);
   if (inplace && !canCast(rd, t.dtype)) {
     throw runtimeError(`result type ${TYPE_NAME[rd]} can't be cast to the desired output type ${TYPE_NAME[t.dtype]}`);
   }
@@ -142,7 +143,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   const rd = resultType(ops.filter(isTensor), ops.filter((o) => !isTensor(o)).map((o) => (o as { kind: ScalarKind }).kind));
   let shape: number[] = cond.shape.slice();
   for (const o of ops) if (isTensor(o)) shape = broadcastShapes(shape, o.shape);
-  const out = emptyTensor(shape, rd);
+  const out = emptyStrided(shape, elementwiseStrides(shape, [cond, a, b].filter(isTensor)), rd);
   const fix = storeFix(rd);
   map3(shape, viewOf(out), viewOf(cond, broadcastStrides(cond.shape, cond.strides, shape)), bound(a, rd, shape, 0), bound(b, rd, shape, 0),
     fix ? (c, x, y) => fix(c !== 0 ? x : y) : (c, x, y) => (c !== 0 ? x : y));

@@ -5,6 +5,7 @@
 import { indexError, runtimeError } from '../errors';
 import { TYPE_NAME } from './dtype';
 import { copyInto } from './copy';
+import { emptyStrided, preservedStrides } from './layout';
 import { inferSize, wrapDim } from './shape';
 import { contiguousStrides, emptyTensor, makeView, numelOf, type Shape, type Tensor } from './tensor';
 
@@ -65,12 +66,14 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 /** `t` itself when already contiguous (as PyTorch returns self), else a contiguous copy. */
 export function contiguous(t: Tensor, forceCopy = false): Tensor {
   if (t.isContiguous && !forceCopy) return t;
-  return clone(t);
+  const out = emptyTensor(t.shape, t.dtype);
+  copyInto(out, t);
+  return out;
 }
 
-/** A contiguous copy with its own storage. */
+/** A copy with its own storage, keeping a dense input's strides (PyTorch's preserve_format). */
 export function clone(t: Tensor): Tensor {
-  const out = emptyTensor(t.shape, t.dtype);
+  const out = emptyStrided(t.shape, preservedStrides(t), t.dtype);
   copyInto(out, t);
   return out;
 }

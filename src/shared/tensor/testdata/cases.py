@@ -382,3 +382,32 @@ for da in DTYPES:
         CASES.append(case(f"promote {da} * {k} scalar", T([1, 0], da), ["binary", "mul", "$0", v, k]))
         CASES.append(case(f"promote 0-d {da} * {k} scalar", T(1, da), ["binary", "mul", "$0", v, k]))
     CASES.append(case(f"true divide {da}", T([1, 2], da), T([2, 2], da), ["binary", "div", "$0", "$1"]))
+
+# ---- memory layout: outputs follow inputs' dim order; clone/to/_like preserve dense strides; data_ptr identity
+XT = [["arange", 0, 12, 1, True, None], ["reshape", "$0", [3, 4]], ["t", "$1"]]
+CASES += [
+    case("layout add scalar", *XT, ["binary", "add", "$2", 1, "int"], ["strides", "$3"]),
+    case("layout add self", *XT, ["binary", "add", "$2", "$2"], ["strides", "$3"]),
+    case("layout view fails", *XT, ["binary", "add", "$2", 1, "int"], ["view", "$3", [-1]]),
+    case("layout exp", *XT, ["unary", "exp", "$2"], ["strides", "$3"]),
+    case("layout compare", *XT, ["binary", "gt", "$2", 1, "int"], ["strides", "$3"]),
+    case("layout broadcast", *XT, ["ones", [4, 1], None], ["binary", "add", "$2", "$3"], ["strides", "$4"]),
+    case("layout broadcast left", *XT, ["ones", [4, 1], None], ["binary", "add", "$3", "$2"], ["strides", "$4"]),
+    case("layout clone", *XT, ["clone", "$2"], ["strides", "$3"]),
+    case("layout clone not contiguous", *XT, ["clone", "$2"], ["isContiguous", "$3"]),
+    case("layout clone of gappy slice", *XT, ["getIndex", "$1", [1, None, None, None, 1, None, None, 2], []], ["clone", "$3"], ["strides", "$4"]),
+    case("layout clone of expand", *XT, ["expand", "$1", [2, 3, 4]], ["clone", "$3"], ["strides", "$4"]),
+    case("layout to", *XT, ["to", "$2", "float64", False], ["strides", "$3"]),
+    case("layout contiguous", *XT, ["contiguous", "$2"], ["strides", "$3"]),
+    case("layout sum", *XT, ["sum", "$2", 0, False, None], ["strides", "$3"]),
+    case("layout index", *XT, ["getIndex", "$2", [4, 0], [[0, 1]]], ["strides", "$3"]),
+    case("layout where", *XT, ["binary", "gt", "$2", 1, "int"], ["where", "$3", "$2", None, 0.0, "float"], ["strides", "$4"]),
+    case("layout view of t of result", *XT, ["binary", "mul", "$2", 2, "int"], ["t", "$3"], ["view", "$4", [-1]]),
+    case("layout zeros_like", *XT, ["zerosLike", "$2", None], ["strides", "$3"]),
+    case("layout abs of t", ["zeros", [3, 4], None], ["t", "$0"], ["unary", "abs", "$1"], ["strides", "$2"]),
+    case("data_ptr of row", *A(12, shape=[3, 4]), ["index", "$1", 1], ["dataPtrDelta", "$2", "$1"]),
+    case("data_ptr of view", *A(12, shape=[3, 4]), ["view", "$1", [-1]], ["dataPtrDelta", "$2", "$1"]),
+    case("same storage of slice", *A(12, shape=[3, 4]), ["getIndex", "$1", [1, 1, None, None], []], ["sameStorage", "$2", "$1"]),
+    case("clone has new storage", *A(12, shape=[3, 4]), ["clone", "$1"], ["sameStorage", "$2", "$1"]),
+    case("stride of unsqueeze", ["zeros", [3], None], ["view", "$0", [1, 3]], ["strides", "$1"]),
+]

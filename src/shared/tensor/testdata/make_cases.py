@@ -107,6 +107,10 @@ API = {
     "item": lambda t: t.item(), "tolist": lambda t: t.tolist(),
     "to": lambda t, d, c: t.to(DT[d], copy=bool(c)),
     "nonzero": torch.nonzero,
+    "index": lambda t, i: t[i], "zerosLike": lambda t, d: torch.zeros_like(t, dtype=DT[d]),
+    "strides": lambda t: list(t.stride()), "isContiguous": lambda t: t.is_contiguous(),
+    "dataPtrDelta": lambda a, b: a.data_ptr() - b.data_ptr(),
+    "sameStorage": lambda a, b: a.storage().data_ptr() == b.storage().data_ptr(),
     "repr": lambda t, grad_fn, requires_grad: repr(with_grad(t, grad_fn, requires_grad)),
     "setPrintOptions": lambda *a: set_print_options(*a),
 }
