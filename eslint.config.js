@@ -75,8 +75,8 @@ function layerConfigs() {
       configs.push({
         name: `divelab/layers/${layer}/depth-${depth}`,
         files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.${SOURCE}`],
-        // Tests beside the code run in Node under vitest and are not part of the layer they test.
-        ignores: ['**/*.test.*'],
+        // Tests and benchmarks beside the code run in Node (vitest, bench/) and are not part of the layer.
+        ignores: ['**/*.test.*', '**/*.bench.*'],
         rules: {
           'no-restricted-imports': ['error', { patterns }],
           ...(rule.globals

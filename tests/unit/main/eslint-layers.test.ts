@@ -43,7 +43,8 @@ describe('layer rules', () => {
     expect(await lint('src/main/x.ts', "import { app } from 'electron';\nimport { HostArgs } from '../shared/protocol/host';\nexport { app, HostArgs };\n")).toEqual([]);
   });
 
-  it('leave tests beside the code alone (they run in Node)', async () => {
+  it('leave tests and benchmarks beside the code alone (they run in Node)', async () => {
     expect(await lint('src/shared/frame/x.test.ts', "import { readFileSync } from 'node:fs';\nexport { readFileSync };\n")).toEqual([]);
+    expect(await lint('src/shared/tensor/k.bench.ts', 'export const n = process.env.N;\n')).toEqual([]);
   });
 });
