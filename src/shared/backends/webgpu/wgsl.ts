@@ -5,9 +5,10 @@
  * [Note: WebGPU strided views] Views arrive as (offset, shape, strides) in a small `P: array<u32>` parameter
  * buffer; a thread turns its flat index into an element offset per operand by dividing through the shape, so
  * broadcast (stride 0) and permuted views need no copy. Strides are never negative (PyTorch has none).
- * [Note: matmul variants] `tiled`: a 16x16 workgroup computes a 64x64 tile, staging 64x16 of A and 16x64 of B in
- * workgroup memory per step (workgroupBarrier), 4x4 outputs per thread in vec4 accumulators: the kernel for real
- * GPUs. `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
+ * [Note: matmul variants] `tiled8`: a 16x16 workgroup computes a 128x128 tile, staging 128x16 of A and 16x128
+ * of B in workgroup memory per step (workgroupBarrier), 8x8 outputs per thread in vec4 accumulators (the two
+ * 4-column halves 64 apart, so neighbouring threads read neighbouring vec4s): the kernel for real GPUs.
+ * `tiled`: the same with a 64x64 tile and 4x4 per thread (fewer registers, for small GPUs). `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
  * software adapter) runs it ~10x faster than `tiled`, which can crash or crawl there. `naive`: one output per
  * thread, the fallback for anything odd.
  */
@@ -135,7 +136,8 @@ fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: ve
   return { code, bindings: ['A', 'O', 'P'] };
 }
 
-export type MatmulVariant = 'tiled' | 'regs' | 'naive';
+export type MatmulVariant = 'tiled8' | 'tiled' | 'regs' | 'naive';
+export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['tiled8', 'tiled', 'regs', 'naive'];
 
 /** P for every matmul: [m, n, k, offA, offB, offO, aRow, aCol, bRow, bCol, oRow, oCol]. */
 const MM_LOAD = `
@@ -175,6 +177,41 @@ fn main(@builtin(global_invocation_id) g: vec3u) {
   }
   for (var r = 0u; r < 4u; r++) { store4(row + r, col, acc[r]); }
 }`;
+  } else if (variant === 'tiled8') {
+    body = `const TK = 16u;
+var<workgroup> As: array<array<f32, 16>, 128>;
+var<workgroup> Bs: array<array<vec4f, 32>, 16>;
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) l: vec3u) {
+  let row0 = wg.y * 128u; let col0 = wg.x * 128u;
+  let t = l.y * 16u + l.x;
+  var acc: array<array<vec4f, 2>, 8>;
+  for (var k0 = 0u; k0 < P[2]; k0 += TK) {
+    // 256 threads stage 128x16 of A (8 each) and 16x128 of B (2 vec4 each)
+    for (var e = 0u; e < 8u; e++) {
+      let idx = t * 8u + e;
+      As[idx / TK][idx % TK] = a_at(row0 + idx / TK, k0 + idx % TK);
+    }
+    for (var e = 0u; e < 2u; e++) {
+      let idx = t * 2u + e;
+      let br = idx / 32u; let bc = (idx % 32u) * 4u;
+      Bs[br][idx % 32u] = vec4f(b_at(k0 + br, col0 + bc), b_at(k0 + br, col0 + bc + 1u), b_at(k0 + br, col0 + bc + 2u), b_at(k0 + br, col0 + bc + 3u));
+    }
+    workgroupBarrier();
+    for (var p = 0u; p < TK; p++) {
+      let b0 = Bs[p][l.x]; let b1 = Bs[p][l.x + 16u];
+      for (var r = 0u; r < 8u; r++) {
+        let a = As[l.y * 8u + r][p];
+        acc[r][0] += a * b0; acc[r][1] += a * b1;
+      }
+    }
+    workgroupBarrier();
+  }
+  for (var r = 0u; r < 8u; r++) {
+    store4(row0 + l.y * 8u + r, col0 + l.x * 4u, acc[r][0]);
+    store4(row0 + l.y * 8u + r, col0 + 64u + l.x * 4u, acc[r][1]);
+  }
+}`;
   } else {
     body = `const TK = 16u;
 var<workgroup> As: array<array<f32, 16>, 64>;
@@ -209,5 +246,6 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) l: vec3u
 export function matmulGrid(variant: MatmulVariant, m: number, n: number): [number, number] {
   if (variant === 'naive') return [Math.ceil(n / 16), Math.ceil(m / 16)];
   if (variant === 'regs') return [Math.ceil(n / 32), Math.ceil(m / 32)];
+  if (variant === 'tiled8') return [Math.ceil(n / 128), Math.ceil(m / 128)];
   return [Math.ceil(n / 64), Math.ceil(m / 64)];
 }
