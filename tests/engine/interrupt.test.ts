@@ -32,6 +32,8 @@ describe('interrupt', () => {
     const { run, ms } = await interruptWhile(engine, 'import time\ntime.sleep(100)');
     expect(ms).toBeLessThan(1000);
     expect(run.error?.ename).toBe('KeyboardInterrupt');
+    expect(run.stderr).toBe('');
+    expect(run.error!.traceback.slice(2)).toEqual([`Cell In[${run.done.executionCount}], line 3\n      1 print("go")\n      2 import time\n----> 3 time.sleep(100)\n`, 'KeyboardInterrupt']);
     expect((await engine.run('1 + 1')).result?.data['text/plain']).toBe('2');
   });
 

@@ -50,26 +50,31 @@ export function runPythonWorker(host: WorkerHost): void {
     post(type: 'display' | 'result' | 'error', id: string, json: string): void {
       host.post({ type, id, ...JSON.parse(json) } as WorkerToRouter);
     },
-    sleep(seconds: number): void {
-      // Waiting on the interrupt flag itself means an interrupt ends the sleep at once ([Note: control block]).
+    /**
+     * Sleeps until the time is up or an interrupt comes; true when interrupted. The flag is taken (reset to 0) and
+     * Python raises KeyboardInterrupt itself: raising it from JS through `checkInterrupt()` makes Pyodide print a
+     * stray "KeyboardInterrupt" line on stderr and adds JS frames to the traceback.
+     */
+    sleep(seconds: number): boolean {
       const deadline = performance.now() + seconds * 1000;
       for (;;) {
+        if (takeSignal()) return true;
         const left = deadline - performance.now();
-        const signal = Atomics.load(i32!, INTERRUPT);
-        if (signal === SIGINT || left <= 0) break;
-        if (signal !== 0) py!.checkInterrupt(); // a flush request: run its handler, keep sleeping
-        else Atomics.wait(i32!, INTERRUPT, 0, Math.min(left, 1 << 30));
+        if (left <= 0) return false;
+        Atomics.wait(i32!, INTERRUPT, 0, Math.min(left, 1 << 30));
       }
-      py!.checkInterrupt();
     },
-    /** The reply, or undefined at end of input (Python sees None; a JS null would arrive as `jsnull`). */
-    input(id: string, prompt: string, password: boolean): string | undefined {
+    /** The reply; undefined at end of input (Python sees None; a JS null would arrive as `jsnull`); false when interrupted. */
+    input(id: string, prompt: string, password: boolean): string | undefined | false {
       Atomics.store(i32!, INPUT_STATE, InputState.waiting);
       host.post({ type: 'input_request', id, prompt, password });
       for (;;) {
-        py!.checkInterrupt();
+        if (takeSignal()) return false;
         const state = Atomics.load(i32!, INPUT_STATE);
-        if (state === InputState.eof) break;
+        if (state === InputState.eof) {
+          Atomics.store(i32!, INPUT_STATE, InputState.waiting);
+          return undefined;
+        }
         if (state === InputState.ready) {
           const n = Atomics.load(i32!, INPUT_LENGTH);
           // Copy out of shared memory: TextDecoder refuses views on a SharedArrayBuffer.
@@ -79,10 +84,19 @@ export function runPythonWorker(host: WorkerHost): void {
         }
         Atomics.wait(i32!, INPUT_STATE, InputState.waiting, 1000);
       }
-      Atomics.store(i32!, INPUT_STATE, InputState.waiting);
-      return undefined;
     },
   };
+
+  /**
+   * While JS waits, Python cannot look at the interrupt slot, so JS does: an interrupt is taken (true); a flush
+   * request is simply dropped, as a waiting kernel has already sent its output.
+   */
+  function takeSignal(): boolean {
+    const signal = Atomics.load(i32!, INTERRUPT);
+    if (signal === 0) return false;
+    Atomics.compareExchange(i32!, INTERRUPT, signal, 0);
+    return signal === SIGINT;
+  }
 
   async function boot(init: Extract<RouterToWorker, { type: 'init' }>): Promise<void> {
     const t0 = performance.now();
@@ -94,7 +108,11 @@ export function runPythonWorker(host: WorkerHost): void {
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);
-    py.setStdin({ stdin: () => bridge.input('', '', false) ?? null } as never);
+    py.setStdin({ stdin: () => {
+      const reply = bridge.input('', '', false);
+      if (reply === false) throw new Error('KeyboardInterrupt');
+      return reply === undefined ? null : reply + '\n';
+    } } as never);
     const sys = py.pyimport('sys');
     sys.path.insert(0, KERNEL_ROOT);
     sys.destroy();

@@ -46,6 +46,9 @@ interface Generation {
   dead: boolean;
 }
 
+/** A worker that dies this many times in a row before it is ready is not restarted again (a broken build). */
+const MAX_FAILED_STARTS = 3;
+
 export class Router {
   private gen: Generation | null = null;
   private readonly queue: Job[] = [];
@@ -53,6 +56,7 @@ export class Router {
   private interruptTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
+  private failedStarts = 0;
 
   constructor(private readonly opts: RouterOptions) {}
 
@@ -72,6 +76,7 @@ export class Router {
       case 'eval':
       case 'run_script':
       case 'write_file':
+        if (this.gen === null) return this.abort(msg); // dead after repeated failed starts: nothing will run it
         this.queue.push(msg);
         this.pump();
         return;
@@ -119,6 +124,7 @@ export class Router {
     switch (msg.type) {
       case 'booted':
         gen.ready = true;
+        this.failedStarts = 0;
         this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
         this.pump();
         return;
@@ -191,11 +197,19 @@ export class Router {
   /** Terminates the current worker (if any), aborts its jobs, reports why, and starts a fresh one. */
   private replaceWorker(reason: 'user' | 'interrupt-timeout' | 'crash', detail?: string): void {
     if (this.closed) return;
+    const duringStart = !this.gen?.ready;
     this.clearInterruptTimer();
     this.opts.send({ type: 'status', state: 'restarting' });
     this.killWorker();
     this.abortAll();
     this.opts.send(detail === undefined ? { type: 'restarted', reason } : { type: 'restarted', reason, detail });
+    if (reason === 'crash' && duringStart && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      // Starting again would fail the same way; a restart request from the user tries once more.
+      this.failedStarts = 0;
+      this.stopFlushTimer();
+      this.opts.send({ type: 'status', state: 'dead' });
+      return;
+    }
     this.spawn();
   }
 

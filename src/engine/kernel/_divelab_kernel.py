@@ -185,6 +185,8 @@ def display(*objs, raw=False, metadata=None, **_ignored):
 def _input(prompt=""):
     _out.flush()
     reply = _bridge.input(_current_id or "", str(prompt), False)
+    if reply is False:
+        raise KeyboardInterrupt
     if reply is None:
         raise EOFError("EOF when reading a line")
     return str(reply)
@@ -197,7 +199,8 @@ def _sleep(seconds):
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     _out.flush()
-    _bridge.sleep(float(seconds))
+    if _bridge.sleep(float(seconds)):
+        raise KeyboardInterrupt
 
 
 # --------------------------------------------------------------------------------------------- tracebacks
@@ -206,7 +209,8 @@ def _user_tb(tb):
     frames = []
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if not (name.startswith(_ENGINE_PREFIXES) or name.startswith("<frozen ") or "/_pyodide/" in name):
+        # "://" marks JavaScript frames that Pyodide adds for calls through JS.
+        if not (name.startswith(_ENGINE_PREFIXES) or name.startswith("<frozen ") or "/_pyodide/" in name or "://" in name):
             frames.append(tb)
         tb = tb.tb_next
     return frames
