@@ -19,13 +19,21 @@ const FALSE_WORDS = new Set(['False', 'FALSE', 'false']);
 
 type State = 'empty' | 'int' | 'float' | 'bool' | 'object';
 
-/** Interns short repeated strings (categories) so a million rows of "Pave" share one string. */
+/**
+ * Interns repeated strings (categories) so that a million rows of "Pave" share one string instead of holding a
+ * slice of their chunk each. A column with many distinct values gains little and pays a hash lookup per row, so
+ * interning switches itself off once a column shows more than MAX_DISTINCT distinct values.
+ */
 class Interner {
-  private map = new Map<string, string>();
+  private static readonly MAX_DISTINCT = 2048;
+  private map: Map<string, string> | null = new Map();
   get(s: string): string {
-    const hit = this.map.get(s);
+    const map = this.map;
+    if (map === null) return s;
+    const hit = map.get(s);
     if (hit !== undefined) return hit;
-    if (this.map.size < 100_000) this.map.set(s, s);
+    if (map.size >= Interner.MAX_DISTINCT) { this.map = null; return s; }
+    map.set(s, s);
     return s;
   }
 }
@@ -54,7 +62,7 @@ export class ColumnBuilder {
     capacity: number,
   ) {
     this.state = forced === 'object' ? 'object' : 'empty';
-    this.nums = new Float64Array(Math.max(16, capacity));
+    this.nums = new Float64Array(this.state === 'object' ? 0 : Math.max(16, capacity));
     if (this.state === 'object') this.objs = [];
   }
 
@@ -143,6 +151,13 @@ export class ColumnBuilder {
   private toObject(): void {
     this.objs = new Array<Scalar>(this.n).fill(NaN);
     this.state = 'object';
+    this.nums = new Float64Array(0);
+  }
+
+  /** The first n numbers, without a copy when the buffer is nearly full (the estimate of rows was good). */
+  private numbers(): Float64Array {
+    const n = this.n;
+    return this.nums.length - n <= this.nums.length / 8 ? this.nums.subarray(0, n) : this.nums.slice(0, n);
   }
 
   finish(): Column {
@@ -152,9 +167,9 @@ export class ColumnBuilder {
         // An all-missing column is float64; a column with no rows at all is object (header-only files).
         return this.n === 0 && this.forced === undefined
           ? { dtype: 'object', data: [] }
-          : numColumn(this.forced === 'int64' ? 'int64' : 'float64', this.nums.slice(0, this.n));
-      case 'int': return numColumn(this.forced ?? (this.naCount ? 'float64' : 'int64'), this.nums.slice(0, this.n));
-      case 'float': return numColumn('float64', this.nums.slice(0, this.n));
+          : numColumn(this.forced === 'int64' ? 'int64' : 'float64', this.numbers());
+      case 'int': return numColumn(this.forced ?? (this.naCount ? 'float64' : 'int64'), this.numbers());
+      case 'float': return numColumn('float64', this.numbers());
       case 'bool': {
         const b = this.bools!.subarray(0, this.n);
         if (this.naCount === 0) return { dtype: 'bool', data: b.slice() };
