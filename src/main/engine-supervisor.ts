@@ -138,6 +138,11 @@ export class EngineSupervisor {
     if (engine.stopped || engine.child !== child) return;
     engine.child = null;
     if (engine.contents.isDestroyed()) return this.stop(engine.key);
+    // Exit code 0 is the engine's own choice (a `shutdown` message, or its port closed): nothing to recover.
+    if (code === 0) {
+      this.log('The engine process exited normally.');
+      return this.stop(engine.key);
+    }
     if (Date.now() - engine.startedAt >= this.stableAfterMs) engine.crashes = 0;
     engine.crashes += 1;
     const detail = `The engine process exited unexpectedly (exit code ${code}).`;

@@ -69,7 +69,9 @@ export function createHostHandlers(services: HostServices): HostHandlers {
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return r.canceled || r.filePaths.length === 0 ? null : (r.filePaths[0] ?? null);
   };
-  const showSave = async (contents: WebContents, options: SaveDialogOptions): Promise<string | null> => {
+  const showSave = async (contents: WebContents, dialogOptions: SaveDialogOptions): Promise<string | null> => {
+    // Linux dialogs only ask before replacing an existing file when told to.
+    const options: SaveDialogOptions = { ...dialogOptions, properties: ['showOverwriteConfirmation', 'createDirectory'] };
     const win = parentOf(contents);
     const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     return r.canceled || !r.filePath ? null : r.filePath;

@@ -66,7 +66,7 @@ async function start(): Promise<void> {
       isMac: process.platform === 'darwin',
       dev: isDev,
       send: sendToFocusedWindow,
-      clearRecent: () => void recentFiles.clear(),
+      clearRecent: () => void recentFiles.clear().catch((err: unknown) => console.warn(`[recent-files] ${String(err)}`)),
     });
   const recentFiles = new RecentFiles(join(userData, 'recent-files.json'), refreshMenu);
   refreshMenu(await recentFiles.get());

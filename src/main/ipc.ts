@@ -33,7 +33,8 @@ export function appSenderCheck(isOurWindow: (contents: WebContents) => boolean):
     if (!isOurWindow(event.sender)) return 'the sender is not a DiveLab window';
     const frame = event.senderFrame;
     if (!frame) return 'the sending frame is gone';
-    if (frame.parent !== null || frame.routingId !== event.sender.mainFrame.routingId) {
+    const main = event.sender.mainFrame;
+    if (frame.parent !== null || frame.routingId !== main.routingId || frame.processId !== main.processId) {
       return 'the sender is not the main frame';
     }
     if (!isAppUrl(frame.url)) return `the sender shows an untrusted page (${frame.url})`;

@@ -31,6 +31,24 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     });
     if (choice === 0) event.preventDefault();
   });
+  reloadAfterRendererCrash(win);
   void win.loadURL(rendererUrl());
   return win;
+}
+
+/** Reloads a page whose renderer crashed (the notebook comes back from autosave), but not in a crash loop. */
+function reloadAfterRendererCrash(win: BrowserWindow, maxReloads = 3, windowMs = 60_000): void {
+  const reloads: number[] = [];
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    const now = Date.now();
+    while (reloads.length && now - (reloads[0] ?? 0) > windowMs) reloads.shift();
+    if (reloads.length >= maxReloads) {
+      console.warn(`[window] the renderer keeps crashing (${details.reason}); not reloading again`);
+      return;
+    }
+    reloads.push(now);
+    console.warn(`[window] the renderer crashed (${details.reason}); reloading`);
+    win.webContents.reload();
+  });
 }

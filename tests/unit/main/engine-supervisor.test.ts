@@ -120,6 +120,15 @@ describe('crash recovery', () => {
     expect((sent().at(-1)!.message as { restartInMs: number }).restartInMs).toBe(100);
   });
 
+  it('lets an engine that exits with code 0 (its own shutdown) stay stopped', async () => {
+    supervisor.connect(contents as never, null);
+    lastFork().crash(0);
+    await vi.runAllTimersAsync();
+    expect(forks()).toHaveLength(1);
+    expect(sent()).toHaveLength(1);
+    expect(supervisor.size).toBe(0);
+  });
+
   it('does not restart an engine whose window closed during the back-off', async () => {
     supervisor.connect(contents as never, null);
     lastFork().crash();

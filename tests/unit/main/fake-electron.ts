@@ -22,6 +22,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly send = vi.fn();
   readonly postMessage = vi.fn();
+  readonly reload = vi.fn();
   isDestroyed(): boolean {
     return this.destroyed;
   }

@@ -112,7 +112,10 @@ describe('data files and exports', () => {
   it('exports only where the save dialog says, with the type filter of the name', async () => {
     answerSave(join(dir, 'plot.png'));
     expect(await h.exportFile(ctx, 'plot.png', new Uint8Array([137, 80]))).toEqual({ ok: true, path: join(dir, 'plot.png') });
-    expect(dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({ filters: [{ extensions: ['png'] }] });
+    expect(dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
+      filters: [{ extensions: ['png'] }],
+      properties: expect.arrayContaining(['showOverwriteConfirmation']),
+    });
     expect([...(await fsp.readFile(join(dir, 'plot.png')))]).toEqual([137, 80]);
     answerSave(null);
     expect(await h.exportFile(ctx, 'plot.png', new Uint8Array([1]))).toBeNull();

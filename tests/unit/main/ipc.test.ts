@@ -94,6 +94,11 @@ describe('sender check', () => {
     expect(handlers.readNotebook).not.toHaveBeenCalled();
   });
 
+  it('rejects a frame of another process that happens to share the routing id', async () => {
+    const lookalike = { ...ours.mainFrame, processId: ours.mainFrame.processId + 1 };
+    await expect(invoke('recentFiles', [], eventFrom(ours, lookalike))).rejects.toThrow('not the main frame');
+  });
+
   it('rejects a call whose frame is gone', async () => {
     await expect(invoke('recentFiles', [], eventFrom(ours, null))).rejects.toThrow('frame is gone');
   });

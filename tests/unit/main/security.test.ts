@@ -42,6 +42,14 @@ describe('window options', () => {
     expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173');
   });
 
+  it('reload a page whose renderer crashed, but stop after three crashes in a minute', () => {
+    const win = createMainWindow('/p.cjs') as unknown as BrowserWindow;
+    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+    for (let i = 0; i < 5; i++) win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.webContents.reload).toHaveBeenCalledTimes(3);
+  });
+
   it('let the user leave a page with unsaved edits only when they choose Leave', () => {
     const win = createMainWindow('/p.cjs') as unknown as BrowserWindow;
     const stay = { preventDefault: vi.fn() };
