@@ -39,7 +39,7 @@ const LN10 = Math.LN10;
 export const UNARY_RULES: { readonly [K in UnaryOp]: UnaryRule | null } = {
   neg: { name: 'NegBackward0', uses: 'none', grad: (g) => neg(g) },
   positive: null,
-  abs: { name: 'AbsBackward0', uses: 'self', grad: (g, x) => mul(g, unary('sign', x)) },
+  abs: { name: 'AbsBackward0', uses: 'self', grad: (g, x) => mul(g, sgn(x)) },
   exp: { name: 'ExpBackward0', uses: 'result', grad: (g, r) => mul(g, r) },
   log: { name: 'LogBackward0', uses: 'self', grad: (g, x) => div(g, x) },
   log2: { name: 'Log2Backward0', uses: 'self', grad: (g, x) => div(g, mul(x, S(LN2))) },
@@ -75,6 +75,11 @@ export const UNARY_RULES: { readonly [K in UnaryOp]: UnaryRule | null } = {
   isinf: null,
   isfinite: null,
 };
+
+/** PyTorch's sgn for real numbers, (0 < x) - (x < 0): +0 at both zeros and at NaN (abs'(0) = 0). */
+function sgn(x: Tensor): Tensor {
+  return coreWhere(coreBinary('gt', x, S(0)), S(1), coreWhere(coreBinary('lt', x, S(0)), S(-1), S(0)));
+}
 
 export function unary(op: UnaryOp, x: Tensor): Tensor {
   const out = coreUnary(op, x);

@@ -10,21 +10,16 @@
 import { runtimeError } from '../errors';
 import { sizeRepr, shapeEq } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { withGradMode } from './grad-mode';
-import { AccumulateGrad, NO_EDGE, type Edge, type Node } from './node';
-import { gradAccumulator } from './leaf';
+import { isGradEnabled, withGradMode } from './grad-mode';
+import { AccumulateGrad, type Edge, type Node } from './node';
+import { gradientEdge } from './leaf';
 import * as F from './functions';
+
+export { gradientEdge };
 
 export interface BackwardOptions {
   retainGraph: boolean;
   createGraph: boolean;
-}
-
-/** The edge a tensor's gradient flows into: its grad_fn, its leaf accumulator, or nothing. */
-export function gradientEdge(t: Tensor): Edge {
-  if (t.gradFn) return { node: t.gradFn as Node, inputNr: 0 };
-  if (t.requiresGrad) return { node: gradAccumulator(t), inputNr: 0 };
-  return NO_EDGE;
 }
 
 /**
@@ -197,7 +192,10 @@ function run(
       let outs: readonly (Tensor | null)[] = [];
       if (runIt) {
         if (n.retainers) for (const t of n.retainers) retainGrad(t, g);
+        if (n instanceof AccumulateGrad) accumulateGrad(n.variable, g);
         outs = n.apply(g);
+        n.lastGrad = g;
+        n.lastSent = outs;
         if (!opts.retainGraph) n.release();
       }
       n.next.forEach((e, i) => {
@@ -213,7 +211,23 @@ function run(
   });
 }
 
+/**
+ * Adds `g` into `leaf.grad`, as PyTorch's AccumulateGrad does: the first gradient is stored as a fresh copy
+ * (never an alias of a tensor the graph may still use); later ones are added in place, keeping the identity
+ * of `leaf.grad`, unless create_graph asked for a differentiable gradient, which is then built out of place.
+ */
+function accumulateGrad(leaf: Tensor, g: Tensor): void {
+  // `== null`: Python may have stored None, which arrives as undefined
+  if (leaf.grad == null) {
+    leaf.grad = isGradEnabled() && g.requiresGrad ? F.copyBackwards(g) : F.detachedCopy(g);
+  } else if (!isGradEnabled()) {
+    F.addInPlaceNoGrad(leaf.grad, g);
+  } else {
+    leaf.grad = F.add(leaf.grad, g);
+  }
+}
+
 /** The hook behind `retain_grad()`: the first gradient is cloned, later ones are added out of place. */
 function retainGrad(t: Tensor, g: Tensor): void {
-  t.grad = t.grad === null ? F.clone(g) : F.add(t.grad, g);
+  t.grad = t.grad == null ? F.clone(g) : F.add(t.grad, g);
 }

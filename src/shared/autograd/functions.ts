@@ -18,7 +18,7 @@ export * from './linalg';
 export const onesLike = (t: Tensor): Tensor => coreOnesLike(t);
 
 /** A contiguous copy that carries no history (the first gradient stored into a leaf's `.grad`). */
-export const detachedCopy = (g: Tensor): Tensor => V.clone(g);
+export const detachedCopy = (g: Tensor): Tensor => V.contiguous(g, true);
 
 /** `leaf.grad += g` without recording, keeping the identity of `leaf.grad`. */
 export function addInPlaceNoGrad(acc: Tensor, g: Tensor): void {
@@ -30,5 +30,6 @@ export function addInPlaceNoGrad(acc: Tensor, g: Tensor): void {
  * shows as `grad_fn=<CopyBackwards>`.
  */
 export function copyBackwards(g: Tensor): Tensor {
-  return record('torch::autograd::CopyBackwards', V.clone(g), [g], () => (gg) => [gg], 'CopyBackwards');
+  return record('torch::autograd::CopyBackwards', V.contiguous(g, true), [g], () => (gg) => [gg], 'CopyBackwards');
 }
+export * from './join';

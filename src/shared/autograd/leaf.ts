@@ -1,11 +1,9 @@
 /**
- * @file Leaves: the tensors the user created with requires_grad, their one AccumulateGrad node each, and how
- * a gradient is added into `.grad`.
+ * @file Leaves and edges: the tensors the user created with requires_grad, their one AccumulateGrad node each,
+ * and the edge through which a tensor's gradient flows.
  */
 import type { Tensor } from '../tensor/tensor';
-import { isGradEnabled } from './grad-mode';
-import { AccumulateGrad } from './node';
-import * as F from './functions';
+import { AccumulateGrad, NO_EDGE, type Edge, type Node } from './node';
 
 const accumulators = new WeakMap<Tensor, AccumulateGrad>();
 
@@ -13,23 +11,15 @@ const accumulators = new WeakMap<Tensor, AccumulateGrad>();
 export function gradAccumulator(leaf: Tensor): AccumulateGrad {
   let acc = accumulators.get(leaf);
   if (acc === undefined) {
-    acc = new AccumulateGrad(leaf, accumulateGrad);
+    acc = new AccumulateGrad(leaf);
     accumulators.set(leaf, acc);
   }
   return acc;
 }
 
-/**
- * Adds `g` into `leaf.grad`, as PyTorch's AccumulateGrad does: the first gradient is stored as a fresh copy
- * (never an alias of a tensor the graph may still use); later ones are added in place, keeping the identity
- * of `leaf.grad`, unless create_graph asked for a differentiable gradient, which is then built out of place.
- */
-function accumulateGrad(leaf: Tensor, g: Tensor): void {
-  if (leaf.grad === null) {
-    leaf.grad = isGradEnabled() && g.requiresGrad ? F.copyBackwards(g) : F.detachedCopy(g);
-  } else if (!isGradEnabled()) {
-    F.addInPlaceNoGrad(leaf.grad, g);
-  } else {
-    leaf.grad = F.add(leaf.grad, g);
-  }
+/** The edge a tensor's gradient flows into: its grad_fn, its leaf accumulator, or nothing. */
+export function gradientEdge(t: Tensor): Edge {
+  if (t.gradFn) return { node: t.gradFn as Node, inputNr: 0 };
+  if (t.requiresGrad) return { node: gradAccumulator(t), inputNr: 0 };
+  return NO_EDGE;
 }

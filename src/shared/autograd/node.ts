@@ -27,6 +27,12 @@ export abstract class Node {
   readonly sequenceNr = sequence++;
   /** Tensors whose `.grad` must be filled when this node receives its gradient (retain_grad()). */
   retainers: Tensor[] | null = null;
+  /** The forward output while it is alive (the graph view shows forward values; the graph must not keep them). */
+  output: WeakRef<Tensor> | null = null;
+  /** From the latest backward through this node, for the graph view: the gradient of its output... */
+  lastGrad: Tensor | null = null;
+  /** ...and the gradient it sent along each edge. */
+  lastSent: readonly (Tensor | null)[] | null = null;
   /** Shape and dtype of the output, for graph export and the root-gradient checks. */
   constructor(
     readonly next: readonly Edge[],
@@ -135,10 +141,7 @@ export class FunctionNode extends Node {
  * when the first op uses the leaf, so every path to the leaf ends in the same node.
  */
 export class AccumulateGrad extends Node {
-  constructor(
-    readonly variable: Tensor,
-    private readonly accumulate: (leaf: Tensor, grad: Tensor) => void,
-  ) {
+  constructor(readonly variable: Tensor) {
     super([], variable.shape, variable.dtype);
   }
   override get name(): string {
@@ -147,8 +150,8 @@ export class AccumulateGrad extends Node {
   override get typeName(): string {
     return 'AccumulateGrad';
   }
-  override apply(grad: Tensor): readonly (Tensor | null)[] {
-    this.accumulate(this.variable, grad);
+  /** The engine does the accumulation itself (engine.ts: accumulateGrad), which needs the differentiable ops. */
+  override apply(): readonly (Tensor | null)[] {
     return [];
   }
 }

@@ -5,7 +5,7 @@
 import { runtimeError } from '../errors';
 import { isFloating } from '../tensor/dtype';
 import type { Tensor } from '../tensor/tensor';
-import { gradientEdge } from './engine';
+import { gradientEdge } from './leaf';
 import { isGradEnabled } from './grad-mode';
 import { FunctionNode, NO_EDGE, type BackwardFn, type Edge } from './node';
 
@@ -45,6 +45,7 @@ export function record(
   out.requiresGrad = true;
   out.isLeaf = false;
   out.gradFn = node;
+  node.output = new WeakRef(out);
   const needs = next.map((e) => e.node !== null);
   node.backwardFn = rule({ node, needs, save: (t) => node.save(t) });
   return out;

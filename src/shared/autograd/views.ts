@@ -42,7 +42,7 @@ export const view = (x: Tensor, shape: readonly number[]): Tensor =>
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const out = V.reshape(x, shape);
   if (out.storage === x.storage) return viewOp('ReshapeAliasBackward0', x, out, (g) => reshape(g, x.shape));
-  const copy = clone(x);
+  const copy = contiguousCopy(x);
   const flat = V.view(copy, out.shape);
   if (!recording([copy])) return flat;
   return record('UnsafeViewBackward0', flat, [copy], () => (g) => [reshape(g, copy.shape)]);
@@ -127,5 +127,12 @@ export function clone(x: Tensor): Tensor {
   return record('CloneBackward0', out, [x], () => (g) => [g]);
 }
 
-/** `x` itself when contiguous (no node, as PyTorch returns self), else a recorded clone. */
-export const contiguous = (x: Tensor): Tensor => (x.isContiguous ? x : clone(x));
+/** clone(memory_format=contiguous): also CloneBackward0 in PyTorch. */
+function contiguousCopy(x: Tensor): Tensor {
+  const out = V.contiguous(x, true);
+  if (!recording([x])) return out;
+  return record('CloneBackward0', out, [x], () => (g) => [g]);
+}
+
+/** `x` itself when contiguous (no node, as PyTorch returns self), else a recorded contiguous clone. */
+export const contiguous = (x: Tensor): Tensor => (x.isContiguous ? x : contiguousCopy(x));
