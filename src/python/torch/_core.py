@@ -9,7 +9,7 @@ one JS call.
 (int tensor + 3.0 is float32, + 3 stays int64). So a Python scalar crosses as (value, kind) with kind decided here by
 `type(v) is float` etc.; bool is tested before int because bool is an int subclass.
 """
-from _divelab_js import tensor as C  # noqa: F401 - re-exported for the other torch modules
+from _divelab_js import tensor as _api
 
 from pyodide.ffi import jsnull
 
@@ -17,6 +17,24 @@ from _divelab.errors import JsException, translate
 
 __all__ = ["C", "JsException", "translate", "wrap", "kind_of", "SCALAR_KINDS", "NULLS"]
 
+class _BoundApi:
+    """The core's functions, each looked up once.
+
+    [Note: bound core functions] `proxy.name` on a JsProxy builds a new bound-method proxy on every access, which
+    costs more than the call itself (measured: 7.5 µs vs 2.2 µs for a no-argument call under load). Caching the
+    bound function as an instance attribute on first use turns later lookups into a dict read.
+    """
+
+    def __init__(self, proxy):
+        self._proxy = proxy
+
+    def __getattr__(self, name):
+        f = getattr(self._proxy, name)
+        setattr(self, name, f)
+        return f
+
+
+C = _BoundApi(_api)
 _new = object.__new__
 Tensor = None  # set by _tensor.py once the class exists (avoids an import cycle)
 
