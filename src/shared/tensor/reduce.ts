@@ -55,6 +55,8 @@ function outShape(t: Tensor, dims: readonly number[], keepdim: boolean): number[
 function resolveDims(t: Tensor, dims: number | readonly number[] | null | undefined): number[] {
   if (dims === null || dims === undefined) return t.shape.map((_, i) => i);
   const list = typeof dims === 'number' ? [dims] : dims;
+  // An empty dim list reduces everything (PyTorch 1.13 keeps this legacy meaning).
+  if (list.length === 0) return t.shape.map((_, i) => i);
   if (t.ndim === 0) { wrapDims(list, 0); return []; }
   return wrapDims(list, t.ndim);
 }
@@ -144,7 +146,7 @@ export function maxMinDim(t: Tensor, dim: number, keepdim: boolean, isMax: boole
 export function argmaxmin(t: Tensor, dim: number | null, keepdim: boolean, isMax: boolean): Tensor {
   const name = isMax ? 'argmax' : 'argmin';
   if (dim === null) {
-    if (t.numel === 0) throw runtimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
+    if (t.numel === 0) throw indexError(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const all = t.shape.map((_, i) => i);
     const out = emptyTensor(keepdim ? t.shape.map(() => 1) : [], 'int64');
     groups(t, all, (o, buf, n) => { out.storage.data[o] = argIndex(buf, n, isMax); });

@@ -411,3 +411,29 @@ CASES += [
     case("clone has new storage", *A(12, shape=[3, 4]), ["clone", "$1"], ["sameStorage", "$2", "$1"]),
     case("stride of unsqueeze", ["zeros", [3], None], ["view", "$0", [1, 3]], ["strides", "$1"]),
 ]
+
+# ---- reduction edge cases
+X23 = [["arange", 0, 6, 1, True, None], ["reshape", "$0", [2, 3]]]
+CASES += [
+    case("sum empty dim list", *X23, ["sum", "$1", [], False, None]),
+    case("mean empty dim list", *X23, ["mean", "$1", [], False, None]),
+    case("amax empty dim list", *X23, ["amax", "$1", [], False]),
+    case("std empty dim list", *X23, ["std", "$1", [], 1, False]),
+    case("0-d max dim", T(5.0), ["maxDim", "$0", 0, False]),
+    case("0-d argmax dim", T(5.0), ["argmax", "$0", 0, False]),
+    case("0-d argmax", T(5.0), ["argmax", "$0", None, False]),
+    case("0-d sum dim 0", T(5.0), ["sum", "$0", 0, False, None]),
+    case("0-d sum dim 1", T(5.0), ["sum", "$0", 1, False, None]),
+    case("0-d cumsum", T(5.0), ["cumsum", "$0", 0, None]),
+    case("all float", *X23, ["all", "$1", None, False]),
+    case("any dim float", *X23, ["any", "$1", 0, False]),
+    case("all uint8", T([0, 1], "uint8"), ["all", "$0", None, False]),
+    case("prod dim", *X23, ["prod", "$1", 1, False, None]),
+    case("var dim", *X23, ["var", "$1", 0, 1, False]),
+    case("sum over empty dim", ["ones", [2, 0], None], ["sum", "$0", 1, False, None]),
+    case("mean over empty dim", ["ones", [2, 0], None], ["mean", "$0", 1, False, None]),
+    case("prod of empty", ["ones", [2, 0], None], ["prod", "$0", None, False, None]),
+    case("argmax of empty", ["ones", [0], None], ["argmax", "$0", None, False]),
+    case("max dim out of range", *X23, ["maxDim", "$1", -3, False]),
+    case("norm empty dims", *X23, ["norm", "$1", None, [], False]),
+]
