@@ -158,27 +158,39 @@ class Tensor(ShapeMixin, MathMixin):
 
     @requires_grad.setter
     def requires_grad(self, flag):
-        self.requires_grad_(flag)
+        # "attr": PyTorch's message for integer tensors differs between the attribute and requires_grad_()
+        self.requires_grad_(flag, _how="attr")
 
-    def requires_grad_(self, requires_grad=True):
+    def requires_grad_(self, requires_grad=True, *, _how="method"):
         if not self._t.isLeaf and not requires_grad:
             raise RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a "
                                "computed variable in a subgraph that doesn't require differentiation use "
                                "var_no_grad = var.detach().")
         try:
-            C.setRequiresGrad(self._t, bool(requires_grad))
+            C.setRequiresGrad(self._t, bool(requires_grad), _how)
         except JsException as e:
             raise translate(e) from None
         return self
 
     @property
     def grad(self):
+        autograd = _autograd()
+        if autograd is not None:
+            return autograd._get_grad(self)  # warns for a non-leaf, as PyTorch does
         g = self._t.grad
         return None if g in NULLS else wrap(g)
 
     @grad.setter
     def grad(self, value):
+        autograd = _autograd()
+        if autograd is not None:
+            autograd._set_grad(self, value)  # PyTorch's size/dtype checks
+            return
         self._t.grad = None if value is None else value._t
+
+    @property
+    def retains_grad(self):
+        return bool(self._t.retainsGrad)
 
     @property
     def grad_fn(self):
@@ -202,6 +214,13 @@ class Tensor(ShapeMixin, MathMixin):
 
     def detach(self):
         return wrap(C.detach(self._t))
+
+    def detach_(self):
+        try:
+            C.detach_(self._t)
+        except JsException as e:
+            raise translate(e) from None
+        return self
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         autograd = _autograd()
