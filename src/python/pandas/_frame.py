@@ -376,18 +376,40 @@ class DataFrame:
         return None
 
     def info(self):
+        """DataFrame.info() as pandas 1.5 prints it for frames of up to 100 columns (memory is deep=False)."""
         n, m = self.shape
+        ix = self.index
+        kind = repr(ix).split("(")[0]
+        labels = ix.tolist()
         print("<class 'pandas.core.frame.DataFrame'>")
-        print(repr(self.index).replace("Int64Index", "Int64Index").split("(")[0] + f": {n} entries" +
-              (f", 0 to {n - 1}" if n else ""))
+        print(f"{kind}: {n} entries" + (f", {labels[0]} to {labels[-1]}" if n else ""))
         print(f"Data columns (total {m} columns):")
-        counts = self.count().tolist()
-        labels = [str(c) for c in self.columns.tolist()]
-        w = max([len("Column")] + [len(s) for s in labels])
-        print(f" #   {'Column'.ljust(w)}  Non-Null Count  Dtype  ")
-        print(f"---  {'------'.ljust(w, '-')}  --------------  -----  ")
-        for i, (label, c, d) in enumerate(zip(labels, counts, py(F.dtypes(self._h)))):
-            print(f" {str(i).ljust(3)} {label.ljust(w)}  {(str(c) + ' non-null').rjust(14)}  {d}")
+        names = [str(c) for c in self.columns.tolist()]
+        dtypes = [str(d) for d in py(F.dtypes(self._h))]
+        counts = self.count().tolist() if m else []
+        w = max([len("Column")] + [len(s) for s in names])
+        dw = max([len("Dtype")] + [len(d) for d in dtypes])
+        print(" #   " + "Column".ljust(w) + "  " + "Non-Null Count".ljust(14) + "  " + "Dtype".ljust(dw))
+        print("---  " + "------".ljust(w) + "  " + "-" * 14 + "  " + "-----".ljust(dw))
+        for i, (name, c, d) in enumerate(zip(names, counts, dtypes)):
+            print(" " + str(i).ljust(3) + " " + name.ljust(w) + "  " + f"{c} non-null".ljust(14) + "  " + d.ljust(dw))
+        kinds = {}
+        for d in dtypes:
+            kinds[d] = kinds.get(d, 0) + 1
+        print("dtypes: " + ", ".join(f"{d}({k})" for d, k in sorted(kinds.items())))
+        size = {"uint8": 1, "bool": 1}
+        nbytes = sum(size.get(d, 8) * n for d in dtypes)
+        if kind == "RangeIndex":
+            nbytes += 48 + sum(28 if abs(v) < 2 ** 30 else 32 for v in (ix.start, ix.stop, ix.step))
+        else:
+            nbytes += 8 * n
+        value, unit = float(nbytes), "bytes"
+        for unit in ("bytes", "KB", "MB", "GB", "TB"):
+            if value < 1024.0:
+                break
+            value /= 1024.0
+        plus = "+" if "object" in dtypes else ""
+        print(f"memory usage: {value:3.1f}{plus} {unit}")
 
     __hash__ = None
 
