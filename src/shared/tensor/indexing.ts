@@ -99,7 +99,7 @@ function parse(t: Tensor, items: Item[]): Parsed {
       case 'tensor': {
         const x = it.t;
         if (!isMask(x)) {
-          if (x.dtype !== 'int64' && x.dtype !== 'int32') throw indexError('tensors used as indices must be long, byte or bool tensors');
+          if (x.dtype !== 'int64') throw indexError('tensors used as indices must be long, byte or bool tensors');
           adv.push({ dim: d, t: x }); d++; orig++;
           break;
         }

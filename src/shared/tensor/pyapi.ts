@@ -210,7 +210,7 @@ export const pyapi = {
   /** t.requires_grad_(flag) with PyTorch's dtype check. */
   setRequiresGrad: (t: Tensor, flag: boolean): Tensor => {
     if (flag && t.dtype !== 'float32' && t.dtype !== 'float64') {
-      throw runtimeError('only Tensors of floating point and complex dtype can require gradients');
+      throw runtimeError('only Tensors of floating point dtype can require gradients');
     }
     t.requiresGrad = !!flag;
     return t;

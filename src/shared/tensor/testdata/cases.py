@@ -437,3 +437,28 @@ CASES += [
     case("max dim out of range", *X23, ["maxDim", "$1", -3, False]),
     case("norm empty dims", *X23, ["norm", "$1", None, [], False]),
 ]
+
+# ---- in-place writes through views, copy_/fill_/zero_, empty and 0-d operands
+CASES += [
+    case("in-place on row view changes base", *A(12, shape=[3, 4]), ["index", "$1", 1], ["binary_", "mul", "$2", 10, "int"], ["clone", "$1"]),
+    case("fill_ float into int", *A(4), ["fill_", "$0", 2.7, "float"]),
+    case("fill_ column view", *A(12, shape=[3, 4]), ["getIndex", "$1", [1, None, None, None, 0, 1], []], ["fill_", "$2", -1, "int"], ["clone", "$1"]),
+    case("zero_ transposed view", *A(12, "float32", shape=[3, 4]), ["t", "$1"], ["narrow", "$2", 0, 1, 2], ["zero_", "$3"], ["clone", "$1"]),
+    case("copy_ broadcast and cast", ["zeros", [2, 3], "int64"], T([1.9, -2.5, 3.0]), ["copy_", "$0", "$1"]),
+    case("copy_ mismatch", ["zeros", [3, 4], None], ["ones", [2, 3], None], ["copy_", "$0", "$1"]),
+    case("empty plus scalar", ["zeros", [0, 3], None], ["binary", "add", "$0", 1, "int"]),
+    case("empty broadcast", ["zeros", [0, 1], None], ["zeros", [3], None], ["binary", "add", "$0", "$1"]),
+    case("empty broadcast error", ["zeros", [0], None], ["zeros", [3], None], ["binary", "add", "$0", "$1"]),
+    case("0-d plus 0-d", T(2), T(3.5), ["binary", "add", "$0", "$1"]),
+    case("0-d comparison", T(2), ["binary", "lt", "$0", 3, "int"]),
+    case("index negative tensor", *A(12, shape=[3, 4]), T([-1, 0]), ["getIndex", "$1", [4, 0], ["$2"]]),
+    case("index int32 tensor", *A(12, shape=[3, 4]), T([2, 0], "int32"), ["getIndex", "$1", [4, 0], ["$2"]]),
+    case("index 2-d int tensor", *A(5), T([[0, 1], [4, 3]]), ["getIndex", "$0", [4, 0], ["$1"]]),
+    case("setitem 0-d tensor value", *A(12, "float32", shape=[3, 4]), T(7.5), ["setIndex", "$1", [0, 0], [], "$2", None]),
+    case("setitem broadcast row", *A(12, shape=[3, 4]), T([1, 2, 3, 4]), ["setIndex", "$1", [1, None, None, None], [], "$2", None]),
+    case("setitem mask with tensor", *A(6), ["binary", "gt", "$0", 2, "int"], T([7, 8, 9]), ["setIndex", "$0", [4, 0], ["$1"], "$2", None]),
+    case("setitem bool value", ["zeros", [3], "bool"], ["setIndex", "$0", [0, 1], [], True, "bool"]),
+    case("setitem via list index", *A(6), ["setIndex", "$0", [4, 0], [[0, 5]], 100, "int"]),
+    case("version after setitem", *A(6), ["setIndex", "$0", [0, 0], [], 1, "int"], ["detach", "$0"], ["clone", "$2"]),
+    case("requires_grad int", *A(3), ["setRequiresGrad", "$0", True]),
+]
