@@ -100,13 +100,18 @@ export class EngineSupervisor {
     this.engines.delete(key);
   }
 
-  /** A window's engines die with its page: its ports are gone once it reloads, navigates or is destroyed. */
+  /**
+   * A window's engines die with its page: its ports are gone once it reloads or is destroyed. Released when the
+   * new document *starts* loading, so that it can never connect before its predecessor's engines are gone.
+   */
   private watch(contents: WebContents): void {
     const id = contents.id;
     if (this.watched.has(id)) return;
     this.watched.add(id);
     const release = (): void => this.stopAllFor(id);
-    contents.on('did-navigate', release);
+    contents.on('did-start-navigation', (event) => {
+      if (event.isMainFrame && !event.isSameDocument) release();
+    });
     contents.on('render-process-gone', release);
     contents.once('destroyed', () => {
       release();

@@ -154,7 +154,10 @@ describe('window lifetime', () => {
 
   it('kills the engines when the page reloads or its renderer dies (their ports are gone)', () => {
     supervisor.connect(contents as never, null);
-    contents.emit('did-navigate');
+    contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false });
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    expect(lastFork().killed).toBe(false); // a frame inside the page, or a hash change: the page stays
+    contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
     expect(lastFork().killed).toBe(true);
     supervisor.connect(contents as never, null);
     contents.emit('render-process-gone');
