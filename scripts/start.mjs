@@ -28,15 +28,24 @@ export function electronBinary() {
   }
 }
 
-/** Decides what to run: [command, args, env additions, the line to print first or null]. */
-export function plan(argv, env, binary) {
+/** On Linux a window needs an X11 or Wayland display; without one Electron cannot start. */
+function hasDisplay(env, platform) {
+  return platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+/** Decides what to run: the command, its arguments, env additions, and the line to print first (or null). */
+export function plan(argv, env, binary, platform = process.platform) {
   const port = env.PORT || DEFAULT_PORT;
-  if (binary && !argv.includes('--web')) {
+  const display = hasDisplay(env, platform);
+  if (binary && display && !argv.includes('--web')) {
     return { command: 'npx', args: ['electron-vite', argv.includes('--dev') ? 'dev' : 'preview'], env: {}, notice: null };
   }
-  const notice = binary
-    ? `Starting DiveLab in browser mode at http://localhost:${port}`
-    : `Electron's binary is not installed (offline?) — starting DiveLab in browser mode at http://localhost:${port}`;
+  const where = `starting DiveLab in browser mode at http://localhost:${port}`;
+  const notice = !binary
+    ? `Electron's binary is not installed (offline?) — ${where}`
+    : !display && !argv.includes('--web')
+      ? `No display for Electron's window (DISPLAY is not set) — ${where}`
+      : `Starting DiveLab in browser mode at http://localhost:${port}`;
   return { command: 'npm', args: ['run', 'web'], env: { PORT: port }, notice };
 }
 

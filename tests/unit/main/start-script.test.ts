@@ -12,6 +12,9 @@ async function start(args: string[], env: Record<string, string> = {}) {
   const clean = { ...process.env };
   delete clean['ELECTRON_OVERRIDE_DIST_PATH'];
   delete clean['PORT'];
+  // A display, unless a test takes it away, so that the result does not depend on where the tests run.
+  clean['DISPLAY'] = ':0';
+  delete clean['WAYLAND_DISPLAY'];
   const { stdout } = await promisify(execFile)(process.execPath, [script, ...args], {
     env: { ...clean, DIVELAB_START_DRY_RUN: '1', ...env },
   });
@@ -45,6 +48,15 @@ describe('npm start', () => {
     const dist = await fakeElectron();
     expect(await start([], { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual(['would run: npx electron-vite preview']);
     expect(await start(['--dev'], { ELECTRON_OVERRIDE_DIST_PATH: dist })).toEqual(['would run: npx electron-vite dev']);
+  });
+
+  it.runIf(process.platform === 'linux')('uses browser mode on Linux without a display, saying why', async () => {
+    const dist = await fakeElectron();
+    const lines = await start([], { ELECTRON_OVERRIDE_DIST_PATH: dist, DISPLAY: '' });
+    expect(lines).toEqual([
+      "No display for Electron's window (DISPLAY is not set) — starting DiveLab in browser mode at http://localhost:5180",
+      'would run: npm run web (PORT=5180)',
+    ]);
   });
 
   it('runs browser mode on request even with the binary', async () => {
