@@ -207,10 +207,17 @@ export const pyapi = {
     return t;
   },
   zero_: (t: Tensor): Tensor => { fillInto(t, 0); bumpVersion(t); return t; },
-  /** t.requires_grad_(flag) with PyTorch's dtype check. */
-  setRequiresGrad: (t: Tensor, flag: boolean): Tensor => {
+  /**
+   * Sets requires_grad with PyTorch's dtype check, whose wording depends on the spelling used:
+   * how = 'method' (t.requires_grad_(), the default), 'attribute' (t.requires_grad = True) or 'factory'
+   * (torch.tensor(..., requires_grad=True) and the other creation functions).
+   */
+  setRequiresGrad: (t: Tensor, flag: boolean, how: Maybe<string>): Tensor => {
     if (flag && t.dtype !== 'float32' && t.dtype !== 'float64') {
-      throw runtimeError('only Tensors of floating point dtype can require gradients');
+      const text = how === 'factory' ? 'Only Tensors of floating point and complex dtype can require gradients'
+        : how === 'attribute' ? 'only Tensors of floating point and complex dtype can require gradients'
+          : 'only Tensors of floating point dtype can require gradients';
+      throw runtimeError(text);
     }
     t.requiresGrad = !!flag;
     return t;
