@@ -7,7 +7,6 @@ vi.mock('electron', () => import('./fake-electron'));
 
 const { CONTENT_SECURITY_POLICY, hardenSession, hardenWebContents, secureWebPreferences, securityHeaders, withSecurityHeaders } =
   await import('../../../src/main/security');
-const { createMainWindow } = await import('../../../src/main/window');
 
 beforeEach(() => resetFakes());
 afterEach(() => vi.unstubAllEnvs());
@@ -27,39 +26,6 @@ describe('window options', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
     });
-  });
-
-  it('are the ones the main window is created with, and the window loads the app page', () => {
-    const win = createMainWindow('/app/preload/index.cjs') as unknown as BrowserWindow;
-    expect(win.options['webPreferences']).toEqual(secureWebPreferences('/app/preload/index.cjs'));
-    expect(win.options['show']).toBe(false);
-    expect(win.loadURL).toHaveBeenCalledWith('app://divelab/index.html');
-  });
-
-  it('load the dev server under electron-vite dev', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    const win = createMainWindow('/p.cjs') as unknown as BrowserWindow;
-    expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173');
-  });
-
-  it('reload a page whose renderer crashed, but stop after three crashes in a minute', () => {
-    const win = createMainWindow('/p.cjs') as unknown as BrowserWindow;
-    win.webContents.emit('render-process-gone', {}, { reason: 'clean-exit' });
-    expect(win.webContents.reload).not.toHaveBeenCalled();
-    for (let i = 0; i < 5; i++) win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
-    expect(win.webContents.reload).toHaveBeenCalledTimes(3);
-  });
-
-  it('let the user leave a page with unsaved edits only when they choose Leave', () => {
-    const win = createMainWindow('/p.cjs') as unknown as BrowserWindow;
-    const stay = { preventDefault: vi.fn() };
-    dialog.showMessageBoxSync.mockReturnValueOnce(1);
-    win.webContents.emit('will-prevent-unload', stay);
-    expect(stay.preventDefault).not.toHaveBeenCalled();
-    const leave = { preventDefault: vi.fn() };
-    dialog.showMessageBoxSync.mockReturnValueOnce(0);
-    win.webContents.emit('will-prevent-unload', leave);
-    expect(leave.preventDefault).toHaveBeenCalled();
   });
 });
 
