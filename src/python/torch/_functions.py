@@ -1,11 +1,17 @@
 """Module-level torch functions (torch.exp(x), torch.cat(...), torch.mm(a, b), ...).
 
+This module defines `sum`, `any`, `max`, `abs`, `round`... as torch functions, shadowing Python's builtins here:
+use `_builtins.any` and friends inside it.
+
 Most are the Tensor method of the same name called on the first argument, as in PyTorch. The rest take several
 tensors (cat, stack, where) or a Python scalar first (torch.pow(2, x)) and call the core directly.
 """
+import builtins as _builtins
+
 from ._core import C, JsException, translate, wrap, kind_of
 from ._tensor import Tensor
-from ._tensor_math import UNARY, BINARY
+from ._tensor_math import UNARY, BINARY, tensor_arg
+from ._argerrors import invalid_combination, CAT, STACK
 
 __all__ = ["cat", "concat", "stack", "where", "equal", "allclose", "isclose", "numel", "is_tensor",
            "is_floating_point", "nonzero", "promote_types", "can_cast", "clamp", "clip", "round",
@@ -14,7 +20,7 @@ __all__ = ["cat", "concat", "stack", "where", "equal", "allclose", "isclose", "n
 # Functions that are exactly `input.<name>(...)`.
 _METHODS = UNARY + tuple(n for n in BINARY if n not in ("pow",)) + (
     "sum", "mean", "prod", "amax", "amin", "argmax", "argmin", "all", "any", "std", "var", "cumsum", "cumprod",
-    "dot", "mv", "mm", "matmul", "outer", "ger", "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t",
+    "reshape", "flatten", "squeeze", "unsqueeze", "transpose", "t",
     "permute", "narrow", "select", "clone", "detach", "abs", "absolute", "negative", "square", "divide",
     "subtract", "true_divide", "swapaxes")
 
@@ -35,6 +41,26 @@ for _name in _METHODS:
 __all__ += list(_METHODS)
 
 
+def _linalg(name, argname):
+    """torch.mm(a, b) and friends: like the method, but PyTorch counts the second argument as position 2."""
+    def function(input, other):  # noqa: A002
+        tensor_arg(name, "input", input, 1)
+        tensor_arg(name, argname, other, 2)
+        return getattr(input, name)(other)
+
+    function.__name__ = function.__qualname__ = name
+    function.__code__ = function.__code__.replace(co_name=name, co_qualname=name)
+    return function
+
+
+dot = _linalg("dot", "tensor")
+mv = _linalg("mv", "vec")
+mm = _linalg("mm", "mat2")
+matmul = _linalg("matmul", "other")
+outer = ger = _linalg("outer", "vec2")
+__all__ += ["dot", "mv", "mm", "matmul", "outer", "ger"]
+
+
 def _tensors(fname, tensors):
     if isinstance(tensors, Tensor) or not isinstance(tensors, (list, tuple)):
         raise TypeError(f"{fname}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
@@ -47,11 +73,25 @@ def _tensors(fname, tensors):
     return handles
 
 
-def cat(tensors, dim=0, *, axis=None, out=None):
-    """Joins tensors along an existing dim."""
+def _join_args(fname, args, kwargs, signatures):
+    """(tensors, dim) of cat/stack, accepting `dim` or `axis`, with PyTorch's errors for other shapes of call."""
+    kw = dict(kwargs)
+    kw.pop("out", None)
+    if args and "tensors" in kw or len(args) > 2 or _builtins.any(k not in ("tensors", "dim", "axis") for k in kw):
+        raise invalid_combination(fname, args, kwargs, signatures)
+    tensors = args[0] if args else kw.get("tensors")
+    dim = args[1] if len(args) > 1 else kw.get("dim", kw.get("axis", 0))
+    if tensors is None or type(dim) is not int:
+        raise invalid_combination(fname, args, kwargs, signatures)
+    return tensors, dim
+
+
+def cat(*args, **kwargs):
+    """torch.cat(tensors, dim=0): joins tensors along an existing dim."""
+    tensors, dim = _join_args("cat", args, kwargs, CAT)
     handles = _tensors("cat", tensors)
     try:
-        return wrap(C.cat(handles, axis if axis is not None else dim))
+        return wrap(C.cat(handles, dim))
     except JsException as e:
         raise translate(e) from None
 
@@ -59,8 +99,9 @@ def cat(tensors, dim=0, *, axis=None, out=None):
 concat = cat
 
 
-def stack(tensors, dim=0, *, out=None):
-    """Joins equal-shaped tensors along a new dim."""
+def stack(*args, **kwargs):
+    """torch.stack(tensors, dim=0): joins equal-shaped tensors along a new dim."""
+    tensors, dim = _join_args("stack", args, kwargs, STACK)
     handles = _tensors("stack", tensors)
     try:
         return wrap(C.stack(handles, dim))

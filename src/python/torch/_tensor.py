@@ -255,11 +255,11 @@ class Tensor(ShapeMixin, MathMixin):
         return shape[0]
 
     def __iter__(self):
+        # Not a generator function: the 0-d error must come from iter(), as in PyTorch, not from the first next().
         if self._t.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        t = self._t
-        for i in range(t.shape[0]):
-            yield wrap(C.select(t, 0, i))
+        t, select = self._t, C.select
+        return (wrap(select(t, 0, i)) for i in range(t.shape[0]))
 
     def __hash__(self):
         return id(self)

@@ -4,6 +4,7 @@ Argument handling follows PyTorch's names (`dim`, `keepdim`) and also accepts th
 uses (`axis`, `keepdims`), which PyTorch 1.13's argument parser treats as aliases.
 """
 from ._core import C, JsException, translate, wrap, kind_of
+from ._argerrors import invalid_combination, CUMSUM
 from .return_types import max as _max_result, min as _min_result
 
 # Unary ops of the core (UnaryOp in src/shared/tensor/unary.ts) that are Tensor methods of the same name, each
@@ -260,19 +261,19 @@ class MathMixin:
 
     # ------------------------------------------------------------------------------------------ linear algebra
     def dot(self, other):
-        return _call(C.dot, self._t, _tensor_arg("dot", "tensor", other))
+        return _call(C.dot, self._t, tensor_arg("dot", "tensor", other))
 
     def mv(self, vec):
-        return _call(C.mv, self._t, _tensor_arg("mv", "vec", vec))
+        return _call(C.mv, self._t, tensor_arg("mv", "vec", vec))
 
     def mm(self, mat2):
-        return _call(C.mm, self._t, _tensor_arg("mm", "mat2", mat2))
+        return _call(C.mm, self._t, tensor_arg("mm", "mat2", mat2))
 
     def matmul(self, other):
-        return _call(C.matmul, self._t, _tensor_arg("matmul", "other", other))
+        return _call(C.matmul, self._t, tensor_arg("matmul", "other", other))
 
     def outer(self, vec2):
-        return _call(C.outer, self._t, _tensor_arg("outer", "vec2", vec2))
+        return _call(C.outer, self._t, tensor_arg("outer", "vec2", vec2))
 
     ger = outer
 
@@ -282,14 +283,15 @@ def _dt(dtype):
 
 
 def _required_dim(fname, dim):
-    if dim is None:
-        raise TypeError(f"{fname}() missing 1 required positional arguments: \"dim\"")
+    if type(dim) is not int:
+        raise invalid_combination(fname, () if dim is None else (dim,), {}, CUMSUM)
     return dim
 
 
-def _tensor_arg(fname, argname, x):
+def tensor_arg(fname, argname, x, pos=1):
+    """The handle of a Tensor argument, or PyTorch's TypeError naming the argument and its position."""
     if not (hasattr(x, "_t") and type(x).__name__ == "Tensor"):
-        raise TypeError(f"{fname}(): argument '{argname}' (position 1) must be Tensor, not {type(x).__name__}")
+        raise TypeError(f"{fname}(): argument '{argname}' (position {pos}) must be Tensor, not {type(x).__name__}")
     return x._t
 
 

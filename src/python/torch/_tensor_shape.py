@@ -202,9 +202,12 @@ class ShapeMixin:
         else:
             kind = kind_of(value)
             if kind is None:
-                from . import tensor
+                # PyTorch assigns only tensors and numbers (a NumPy array counts as a tensor).
+                if type(value).__name__ != "ndarray" or getattr(value, "_t", None) is None:
+                    from ._dtype import TYPE_NAMES
 
-                v = tensor(value, dtype=self.dtype)._t
+                    raise TypeError(f"can't assign a {type(value).__name__} to a {TYPE_NAMES[self._t.dtype]}")
+                v = value._t._t
             else:
                 v = value
         try:
