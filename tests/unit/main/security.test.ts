@@ -1,7 +1,7 @@
 /** @file The renderer's security settings: window options, CSP and isolation headers, permissions, navigation. */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, dialog, fakeSession, FakeWebContents, resetFakes, shell } from './fake-electron';
+import { fakeSession, FakeWebContents, resetFakes, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
