@@ -19,7 +19,8 @@ export function makeDecoder(encoding: string | undefined): ChunkDecoder {
   if (!iconv.encodingExists(enc)) throw new PyError('LookupError', `unknown encoding: ${encoding}`);
   const dec = iconv.getDecoder(enc, { stripBOM: true });
   return {
-    write: (b) => dec.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+    // iconv-lite decoders index bytes, so a Uint8Array serves where its types say Buffer (no Node global here).
+    write: (b) => dec.write(b as Parameters<typeof dec.write>[0]),
     end: () => dec.end() ?? '',
   };
 }
