@@ -34,7 +34,8 @@ export function tensorFromNested(data: Nested, dtype: DType | null, kind: Scalar
   let seen: ScalarKind = 'bool';
   let any = false;
   let tensorDtype: DType | null = null;
-  const walk = (d: Nested, dim: number): void => {
+  const walk = (d0: Nested, dim: number): void => {
+    const d = unwrapProxy(d0);
     if (dim < shape.length) {
       if (!Array.isArray(d)) throw typeError('not a sequence');
       const arr = d as readonly Nested[];
@@ -56,7 +57,8 @@ export function tensorFromNested(data: Nested, dtype: DType | null, kind: Scalar
       tensorDtype = tensorDtype === null ? d.dtype : tensorDtype;
       const k: ScalarKind = d.dtype === 'bool' ? 'bool' : d.dtype.startsWith('float') ? 'float' : 'int';
       if (kindOrder[k] > kindOrder[seen]) seen = k;
-    } else throw typeError(`new(): invalid data type '${pyTypeName(d)}'`);
+    } else if (typeof d === 'string') throw typeError("new(): invalid data type 'str'");
+    else throw runtimeError(`Could not infer dtype of ${pyTypeName(d)}`);
   };
   walk(data, 0);
   const k: ScalarKind = !any ? 'float' : kind !== null && kindOrder[kind] > kindOrder[seen] ? kind : seen;
@@ -64,7 +66,23 @@ export function tensorFromNested(data: Nested, dtype: DType | null, kind: Scalar
   return fromFlat(flat, shape, dt);
 }
 
-const pyTypeName = (x: unknown): string => (typeof x === 'string' ? 'str' : x === null || x === undefined ? 'NoneType' : typeof x);
+/** A Python object left unconverted inside data (a PyProxy): its core tensor if it wraps one (`_t`), else itself. */
+function unwrapProxy(x: Nested): Nested {
+  if (x !== null && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Tensor) && 'toJs' in x) {
+    const inner = (x as unknown as { _t?: unknown })._t;
+    if (inner instanceof Tensor) return inner;
+  }
+  return x;
+}
+
+/** The Python type name of a value PyTorch cannot put in a tensor (PyProxies report their own). */
+function pyTypeName(x: unknown): string {
+  if (typeof x === 'string') return 'str';
+  if (x === null || x === undefined) return 'NoneType';
+  if (x instanceof Map) return 'dict';
+  if (typeof x === 'object' && typeof (x as { type?: unknown }).type === 'string') return (x as { type: string }).type;
+  return typeof x;
+}
 
 /** A contiguous tensor from row-major values (cast to dtype, with PyTorch's overflow check for small ints). */
 export function fromFlat(flat: ArrayLike<number>, shape: Shape, dtype: DType): Tensor {

@@ -462,3 +462,4 @@ CASES += [
     case("version after setitem", *A(6), ["setIndex", "$0", [0, 0], [], 1, "int"], ["detach", "$0"], ["clone", "$2"]),
     case("requires_grad int", *A(3), ["setRequiresGrad", "$0", True]),
 ]
+CASES += [case("tensor with None", ["tensor", [1, None], None, "int"])]
