@@ -1,5 +1,6 @@
 /** @file `npm start` opens Electron when its binary exists, and otherwise says so in one line and runs browser mode. */
 import { execFile } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,5 +64,20 @@ describe('npm start', () => {
     const dist = await fakeElectron();
     const lines = await start(['--web'], { ELECTRON_OVERRIDE_DIST_PATH: dist });
     expect(lines).toEqual(['Starting DiveLab in browser mode at http://localhost:5180', 'would run: npm run web (PORT=5180)']);
+  });
+
+  it.runIf(process.platform !== 'win32')('runs browser mode for real, passing PORT and the exit code on', async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'divelab-bin-'));
+    await writeFile(join(bin, 'npm'), '#!/bin/sh\necho "npm $* on port $PORT"\nexit 3\n');
+    await chmod(join(bin, 'npm'), 0o755);
+    const missing = await mkdtemp(join(tmpdir(), 'divelab-no-electron-'));
+    const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}`, ELECTRON_OVERRIDE_DIST_PATH: missing, PORT: '6200' };
+    delete env['DIVELAB_START_DRY_RUN'];
+    const r = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n')).toEqual([
+      "Electron's binary is not installed (offline?) — starting DiveLab in browser mode at http://localhost:6200",
+      'npm run web on port 6200',
+    ]);
+    expect(r.status).toBe(3);
   });
 });
