@@ -231,3 +231,34 @@ def promote_types(type1, type2):
 
 def can_cast(from_, to):
     return bool(C.canCast(from_._name, to._name))
+
+
+def meshgrid(*tensors, indexing=None):
+    """Coordinate grids from 1-D tensors, as views (expand) of the inputs; 'ij' unless indexing='xy'."""
+    import warnings
+
+    if len(tensors) == 1 and isinstance(tensors[0], (list, tuple)):
+        tensors = tuple(tensors[0])
+    if indexing is None:
+        warnings.warn("torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument.",
+                      UserWarning, stacklevel=2)
+        indexing = "ij"
+    if indexing not in ("ij", "xy"):
+        raise RuntimeError(f"torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: {indexing}")
+    for t in tensors:
+        if t.dim() not in (0, 1):
+            raise RuntimeError("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: " + repr(t))
+    swap = indexing == "xy" and len(tensors) >= 2
+    order = list(range(len(tensors)))
+    if swap:
+        order[0], order[1] = 1, 0
+    sizes = [tensors[i].numel() for i in order]
+    grids = []
+    for i, t in enumerate(tensors):
+        shape = [1] * len(tensors)
+        shape[order.index(i)] = -1
+        grids.append(t.reshape(shape).expand(sizes))
+    return tuple(grids)
+
+
+__all__ += ["meshgrid"]
