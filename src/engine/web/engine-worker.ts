@@ -8,7 +8,13 @@
 import { Router } from '../core/router';
 import type { WorkerToRouter } from '../core/control';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
+interface WorkerScope {
+  postMessage(msg: unknown): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
 
 /** Python's working directory in browser mode. */
 export const BROWSER_CWD = '/home/pyodide/notebook';

@@ -8,7 +8,15 @@ import { runPythonWorker } from '../core/python-worker';
 import type { RouterToWorker } from '../core/control';
 import { snapshotFileName } from '../core/snapshot-modules';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
+interface WorkerScope {
+  postMessage(msg: unknown): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
+  close(): void;
+  readonly location: { readonly origin: string };
+}
+
+const scope = self as unknown as WorkerScope;
 const indexURL = import.meta.env.DEV ? new URL('/pyodide/', scope.location.origin).href : new URL(/* @vite-ignore */ './pyodide/', import.meta.url).href;
 
 async function fetchSnapshot(): Promise<Uint8Array | null> {
