@@ -27,12 +27,13 @@ def dtype_name(dtype):
 
 
 def _finish(handle, requires_grad):
-    t = wrap(handle)
     if requires_grad:
-        if handle.dtype not in ("float32", "float64"):
-            raise RuntimeError("Only Tensors of floating point and complex dtype can require gradients")
-        t.requires_grad_(True)
-    return t
+        # "create": PyTorch words the dtype error differently here than in requires_grad_() (autograd/pyapi.ts).
+        try:
+            C.setRequiresGrad(handle, True, "create")
+        except JsException as e:
+            raise translate(e) from None
+    return wrap(handle)
 
 
 def _scan(data):
