@@ -71,7 +71,7 @@ describe('npm start', () => {
     await writeFile(join(bin, 'npm'), '#!/bin/sh\necho "npm $* on port $PORT"\nexit 3\n');
     await chmod(join(bin, 'npm'), 0o755);
     const missing = await mkdtemp(join(tmpdir(), 'divelab-no-electron-'));
-    const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}`, ELECTRON_OVERRIDE_DIST_PATH: missing, PORT: '6200' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env['PATH']}`, ELECTRON_OVERRIDE_DIST_PATH: missing, PORT: '6200' };
     delete env['DIVELAB_START_DRY_RUN'];
     const r = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
     expect(r.stdout.trim().split('\n')).toEqual([
