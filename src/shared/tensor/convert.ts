@@ -1,5 +1,5 @@
 /** @file Conversions: item, tolist (as JSON that Python's json.loads turns into the right Python types), casts. */
-import { runtimeError, valueError } from '../errors';
+import { valueError } from '../errors';
 import { isFloating, type DType } from './dtype';
 import { copyInto } from './copy';
 import { formatPyFloat, formatInt } from './pyformat';
@@ -8,15 +8,10 @@ import type { Tensor } from './tensor';
 
 /** tensor.item(): a number, or a boolean for bool tensors (Python must float() it for floating dtypes). */
 export function item(t: Tensor): number | boolean {
-  if (t.numel !== 1) {
-    if (t.numel === 0) throw runtimeError('a Tensor with 0 elements cannot be converted to Scalar');
-    throw valueError('only one element tensors can be converted to Python scalars');
-  }
-  let off = t.offset;
-  // A 1-element tensor may have any strides; all its indices are 0.
-  const v = t.storage.data[off];
-  off = 0;
-  return t.dtype === 'bool' ? v !== 0 : v + off;
+  if (t.numel !== 1) throw valueError('only one element tensors can be converted to Python scalars');
+  // A 1-element tensor may have any strides; all its indices are 0, so its element sits at the offset.
+  const v = t.storage.data[t.offset];
+  return t.dtype === 'bool' ? v !== 0 : v;
 }
 
 /** One element as JSON that json.loads reads back as Python float/int/bool (floats always carry '.' or 'e'). */

@@ -1,6 +1,6 @@
 /** @file Creation ops: tensor() from nested data, arange, zeros/ones/full/empty(+_like), eye, linspace. */
 import { runtimeError, typeError, valueError } from '../errors';
-import { checkInt64, getDefaultDtype, type DType, type ScalarKind } from './dtype';
+import { checkInt64, getDefaultDtype, isFloating, type DType, type ScalarKind } from './dtype';
 import { storeFix } from './copy';
 import { emptyStrided, preservedStrides } from './layout';
 import { emptyTensor, type Shape, Tensor } from './tensor';
@@ -134,17 +134,20 @@ export const onesLike = (t: Tensor, dtype: DType | null = null): Tensor => fullL
  * dtype over int64). Sizes and values are computed in double, as PyTorch's CPU kernel does.
  */
 export function arange(start: number, end: number, step: number, anyFloat: boolean, dtype: DType | null = null): Tensor {
-  if (step === 0) throw runtimeError('step must be nonzero');
+  const dt = dtype ?? (anyFloat ? getDefaultDtype() : 'int64');
+  // Integral dtypes take start/step as int64 (truncated) before anything else, as PyTorch's kernel does.
+  const integral = !isFloating(dt);
+  const s0 = integral ? Math.trunc(start) : start, st = integral ? Math.trunc(step) : step;
+  if (st === 0) throw runtimeError('step must be nonzero');
   if (!Number.isFinite(start) || !Number.isFinite(end)) throw runtimeError(`unsupported range: ${start} -> ${end}`);
-  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+  if ((st > 0 && end < s0) || (st < 0 && end > s0)) {
     throw runtimeError('upper bound and larger bound inconsistent with step sign');
   }
-  const dt = dtype ?? (anyFloat ? getDefaultDtype() : 'int64');
-  const n = Math.ceil((end - start) / step);
-  const t = emptyTensor([n], dt);
+  const n = dt === 'int64' ? Math.ceil((Math.trunc(end) - s0) / st) : Math.ceil((end - start) / step);
+  const t = emptyTensor([Math.max(n, 0)], dt);
   const d = t.storage.data;
   const fix = storeFix(dt);
-  for (let i = 0; i < n; i++) d[i] = fix ? fix(start + i * step) : start + i * step;
+  for (let i = 0; i < n; i++) d[i] = fix ? fix(s0 + i * st) : s0 + i * st;
   return t;
 }
 

@@ -15,6 +15,7 @@ const cases: Case[] = JSON.parse(readFileSync(new URL('./testdata/cases.json', i
 const api = {
   ...pyapi,
   strides: (t: Tensor) => [...t.strides],
+  shapeDtype: (t: Tensor) => [[...t.shape], t.dtype],
   isContiguous: (t: Tensor) => t.isContiguous,
   dataPtrDelta: (a: Tensor, b: Tensor) => a.dataPtr - b.dataPtr,
   sameStorage: (a: Tensor, b: Tensor) => a.storage === b.storage,

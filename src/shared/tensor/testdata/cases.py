@@ -463,3 +463,51 @@ CASES += [
     case("requires_grad int", *A(3), ["setRequiresGrad", "$0", True]),
 ]
 CASES += [case("tensor with None", ["tensor", [1, None], None, "int"])]
+
+# ---- random creation: values differ from PyTorch by design; shapes, dtypes and errors must match
+CASES += [
+    case("rand shape", ["rand", [2, 3], None], ["shapeDtype", "$0"]),
+    case("rand float64", ["rand", [4], "float64"], ["shapeDtype", "$0"]),
+    case("rand int dtype", ["rand", [4], "int64"]),
+    case("randn shape", ["randn", [3, 1, 2], None], ["shapeDtype", "$0"]),
+    case("randint", ["randint", 0, 10, [2, 3], None], ["shapeDtype", "$0"]),
+    case("randint bad range", ["randint", 5, 5, [2], None]),
+    case("randint float dtype", ["randint", 0, 5, [2], "float32"], ["shapeDtype", "$0"]),
+    case("normal", ["normal", 0, 1, [2, 2], None], ["shapeDtype", "$0"]),
+    case("normal negative std", ["normal", 0, -1, [2], None]),
+    case("randperm", ["randperm", 5, None], ["shapeDtype", "$0"]),
+    case("randperm sorted", ["randperm", 6, None], ["sum", "$0", None, False, None]),
+    case("rand negative size", ["rand", [-1], None]),
+]
+# ---- 0-d and degenerate views
+CASES += [
+    case("0-d view to 1", T(5), ["view", "$0", [1]]),
+    case("0-d reshape to empty shape", T([5]), ["reshape", "$0", []]),
+    case("0-d expand", T(5), ["expand", "$0", [3]]),
+    case("0-d squeeze", T(5), ["squeeze", "$0", None]),
+    case("0-d squeeze dim", T(5), ["squeeze", "$0", 0]),
+    case("0-d unsqueeze", T(5), ["unsqueeze", "$0", 0]),
+    case("0-d flatten", T(5), ["flatten", "$0", 0, -1]),
+    case("0-d transpose", T(5), ["transpose", "$0", 0, -1]),
+    case("0-d t", T(5), ["t", "$0"]),
+    case("1-d T", *A(3), ["T", "$0"]),
+    case("0-d narrow", T(5), ["narrow", "$0", 0, 0, 1]),
+    case("0-d permute", T(5), ["permute", "$0", []]),
+    case("0-d tolist", T(2.5), ["tolist", "$0"]),
+    case("bool tolist", T([True, False]), ["tolist", "$0"]),
+    case("0-d item bool", T(True), ["item", "$0"]),
+    case("empty item", T([]), ["item", "$0"]),
+    case("linspace float64", ["linspace", 0, 1, 4, "float64"]),
+    case("arange float64", ["arange", 0, 1, 0.25, True, "float64"]),
+    case("arange int dtype from float args", ["arange", 0, 2.5, 0.5, True, "int64"]),
+    case("eye int", ["eye", 3, None, "int64"]),
+    case("to same dtype is self", *A(3), ["to", "$0", "int64", False], ["sameStorage", "$1", "$0"]),
+    case("to copy", *A(3), ["to", "$0", "int64", True], ["sameStorage", "$1", "$0"]),
+    case("contiguous is self", *A(3), ["contiguous", "$0"], ["sameStorage", "$1", "$0"]),
+]
+CASES += [
+    case("arange int64 from float start", ["arange", 1.5, 5, 1, True, "int64"]),
+    case("arange int64 truncates end", ["arange", 0, 4.9, 2, True, "int64"]),
+    case("arange int32 from floats", ["arange", 0.5, 4.5, 1.5, True, "int32"]),
+    case("arange negative step", ["arange", 5, 0, -1.5, True, None]),
+]
