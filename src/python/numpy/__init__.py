@@ -19,7 +19,7 @@ from ._math import ArrayMath as _ArrayMath
 from ._math import abs, cos, exp, linspace, log, meshgrid, ones, sin, sqrt, tan, tanh, zeros  # noqa: A004,F401
 
 __version__ = "1.24.2"
-__all__ = ["ndarray", "dtype", "array", "asarray", "arange", "float32", "float64", "int64", "int32", "uint8",
+__all__ = ["ndarray", "dtype", "array", "asarray", "arange", "reshape", "float32", "float64", "int64", "int32", "uint8",
            "bool_", "object_", "nan", "inf", "pi", "e"]
 
 nan = float("nan")
@@ -325,3 +325,8 @@ def arange(start, stop=None, step=1, dtype=None):  # noqa: A002
     is_float = any(isinstance(v, float) for v in (start, stop, step))
     name = _dtype_name(dtype) if dtype is not None else ("float64" if is_float else "int64")
     return ndarray._from_tensor(torch.arange(start, stop, step, dtype=getattr(torch, name)))
+
+
+def reshape(a, newshape):
+    """The array with a new shape (a view when possible), as a.reshape(newshape)."""
+    return (a if isinstance(a, ndarray) else array(a)).reshape(newshape)
