@@ -9,7 +9,7 @@ import warnings
 
 from . import _core
 from ._core import C, JsException, translate, wrap, SCALAR_KINDS, kind_of, NULLS
-from ._dtype import from_core, TYPE_NAMES, from_type_name, dtype as _dtype_cls
+from ._dtype import from_core, TYPE_NAMES, from_type_name, dtype as _dtype_cls, float32 as _float32
 from ._size import Size
 from ._tensor_math import MathMixin
 from ._tensor_shape import ShapeMixin
@@ -83,8 +83,17 @@ class Tensor(ShapeMixin, MathMixin):
     __slots__ = ("_t", "__dict__", "__weakref__")
     __module__ = "torch"
 
-    def __init__(self, *args, **kwargs):
-        raise TypeError("DiveLab creates tensors with torch.tensor(...), torch.zeros(...) and friends")
+    def __new__(cls, *args):
+        """The legacy constructor: torch.Tensor([1, 2]) (data, as float32) or torch.Tensor(2, 3) (a shape)."""
+        from ._creation import tensor, zeros
+
+        if len(args) == 1 and isinstance(args[0], (list, tuple, Tensor)) or args and type(args[0]).__name__ == "ndarray":
+            return tensor(args[0], dtype=_float32)
+        # PyTorch leaves these uninitialised; zeros are one of the values it may show.
+        return zeros(*args) if args else tensor([], dtype=_float32)
+
+    def __init__(self, *args):
+        pass  # everything happens in __new__ (and in wrap(), which bypasses both)
 
     @staticmethod
     def _wrap(handle):
