@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseFromEngine, type FromEngine, type ToEngine } from '../../src/shared/protocol/engine';
+// @ts-expect-error plain JS module shared with bin/divelab.mjs
+import { ensureEngineBuilt } from '../../bin/engine-build.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/divelab.mjs');
@@ -17,13 +19,23 @@ export interface RunResult {
   code: number | null;
 }
 
-/** Runs `divelab ...args` (e.g. `['run', 'script.py']`) and collects its output; `input` is piped to its stdin. */
+let built = false;
+
+/**
+ * Runs `divelab ...args` (e.g. `['run', 'script.py']`) and collects its output; `input` is piped to its stdin.
+ * The engine is built (when stale) once per test process; the CLI then uses that build as it is
+ * (DIVELAB_SKIP_BUILD), so edits made by others during a test run neither rebuild it nor print a notice.
+ */
 export function runDivelab(args: string[], opts: { cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  if (!built) {
+    ensureEngineBuilt((line: string) => process.stderr.write(line + '\n'));
+    built = true;
+  }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? process.cwd(),
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, PYTHONHASHSEED: '0', COLUMNS: '80' },
+      env: { ...process.env, PYTHONHASHSEED: '0', COLUMNS: '80', DIVELAB_SKIP_BUILD: '1' },
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
