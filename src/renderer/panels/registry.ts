@@ -18,4 +18,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'outline', title: 'Outline', load: () => import('./OutlinePanel.vue') },
   { id: 'lessons', title: 'Lessons', load: () => import('../lessons/LessonsPanel.vue') },
   { id: 'plot', title: 'Plots', load: () => import('./plot/PlotPanel.vue') },
+  { id: 'graph', title: 'Graph', load: () => import('./graph/GraphPanel.vue') },
 ];
