@@ -84,13 +84,13 @@ export function resultType(tensors: readonly Operand[], scalars: readonly Scalar
 
 export const scalarDtype = (k: ScalarKind): DType => (k === 'bool' ? 'bool' : k === 'int' ? 'int64' : getDefaultDtype());
 
-/** The storage array for `n` elements of `d` on a given buffer (see storage.ts for where buffers come from). */
-export function arrayFor(d: DType, buf: ArrayBufferLike, n: number): StorageArray {
+/** The storage array for `n` elements of `d` at `byteOffset` in a buffer (see storage.ts for where buffers come from). */
+export function arrayFor(d: DType, buf: ArrayBufferLike, byteOffset: number, n: number): StorageArray {
   switch (d) {
-    case 'float32': return new Float32Array(buf, 0, n);
-    case 'float64': case 'int64': return new Float64Array(buf, 0, n);
-    case 'int32': return new Int32Array(buf, 0, n);
-    case 'uint8': case 'bool': return new Uint8Array(buf, 0, n);
+    case 'float32': return new Float32Array(buf, byteOffset, n);
+    case 'float64': case 'int64': return new Float64Array(buf, byteOffset, n);
+    case 'int32': return new Int32Array(buf, byteOffset, n);
+    case 'uint8': case 'bool': return new Uint8Array(buf, byteOffset, n);
     default: return d satisfies never;
   }
 }

@@ -13,6 +13,7 @@ let allocator: Allocator = (bytes) => new ArrayBuffer(bytes);
 /** Replaces the buffer source for all later storages (e.g. `(n) => new SharedArrayBuffer(n)`). */
 export function setAllocator(a: Allocator): void {
   allocator = a;
+  slabUsed = SLAB_BYTES; // the next small storage starts a slab from the new allocator
 }
 
 let nextId = 1;
@@ -30,9 +31,25 @@ export class Storage {
   }
 }
 
-/** The one place that creates storage memory (zero-filled). */
+/**
+ * Small storages are carved out of shared 64 KiB slabs: creating an ArrayBuffer costs far more than the few bytes
+ * of a tiny tensor, and per-op overhead on tiny tensors is what Python users feel. A slab lives as long as any
+ * storage in it; storages never share bytes. Hence `data.byteOffset` may be nonzero: use `data`, not `data.buffer`.
+ */
+const SLAB_BYTES = 1 << 16;
+const SMALL_BYTES = 512;
+let slab: ArrayBufferLike | null = null;
+let slabUsed = SLAB_BYTES;
+
+/** The one place that creates storage memory (zero-filled, 8-byte aligned). */
 export function allocate(dtype: DType, n: number): Storage {
-  // Round up to 8 bytes so a shared allocator can hand out aligned blocks of any dtype.
   const bytes = Math.max(8, Math.ceil((n * BYTES_PER_SLOT[dtype]) / 8) * 8);
-  return new Storage(dtype, arrayFor(dtype, allocator(bytes), n));
+  if (bytes > SMALL_BYTES) return new Storage(dtype, arrayFor(dtype, allocator(bytes), 0, n));
+  if (slabUsed + bytes > SLAB_BYTES) {
+    slab = allocator(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const data = arrayFor(dtype, slab as ArrayBufferLike, slabUsed, n);
+  slabUsed += bytes;
+  return new Storage(dtype, data);
 }
