@@ -38,7 +38,7 @@ describe('golden outputs match PyTorch 1.13 / pandas 1.5.3', () => {
       it.todo(`${name} (no expected output yet: run npm run goldens ${name})`);
       continue;
     }
-    it(`${name} prints what PyTorch prints`, async () => {
+    it(`${name} prints the reference output byte for byte`, async () => {
       const expected = readFileSync(expectedFile, 'utf8');
       const { stdout, stderr, code } = await runCase(name);
       // The harness catches every exception a cell raises, so anything on stderr or a non-zero exit is a DiveLab

@@ -281,6 +281,18 @@ def _infer(obj, shape, depth, kinds):
               "float" if isinstance(obj, float) else "O")
 
 
+def _object_layout(obj):
+    """An object array's shape and flat items: nesting counts as dims only while it is regular (NumPy's rule)."""
+    shape, level = [], [obj]
+    while level and all(isinstance(x, (list, tuple)) for x in level):
+        sizes = {len(x) for x in level}
+        if len(sizes) != 1:
+            break
+        shape.append(sizes.pop())
+        level = [y for x in level for y in x]
+    return tuple(shape), level
+
+
 def _flatten(obj, out):
     if isinstance(obj, (list, tuple)):
         for x in obj:
@@ -300,6 +312,9 @@ def array(obj, dtype=None, copy=True):  # noqa: A002 - NumPy's parameter name
         t = obj.detach().clone() if copy else obj.detach()
         a = ndarray._from_tensor(t)
         return a if dtype is None else a.astype(dtype)
+    if dtype is not None and _dtype_name(dtype) == "object":
+        shape, flat = _object_layout(obj)
+        return ndarray._from_objects(flat, shape)
     shape, kinds = [], set()
     _infer(obj, shape, 0, kinds)
     name = _dtype_name(dtype) if dtype is not None else (
