@@ -4,8 +4,7 @@
  * chunks, where divelabEngineAssets() puts them; in vite's dev server they are served at /pyodide/.
  */
 import { loadPyodide, version } from 'pyodide';
-import { runPythonWorker } from '../core/python-worker';
-import type { RouterToWorker } from '../core/control';
+import type { RouterToWorker, WorkerToRouter } from '../core/control';
 import { snapshotFileName } from '../core/snapshot-modules';
 
 /** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
@@ -17,7 +16,10 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const indexURL = import.meta.env.DEV ? new URL('/pyodide/', scope.location.origin).href : new URL(/* @vite-ignore */ './pyodide/', import.meta.url).href;
+// Served from source (vite's dev server: this module's URL ends in .ts) or built (a chunk beside pyodide/).
+// import.meta.env.DEV would not do: it follows NODE_ENV, which is 'test' when vitest runs a production build.
+const fromSource = new URL(import.meta.url).pathname.endsWith('.ts');
+const indexURL = fromSource ? new URL('/pyodide/', scope.location.origin).href : new URL(/* @vite-ignore */ './pyodide/', import.meta.url).href;
 
 async function fetchSnapshot(): Promise<Uint8Array | null> {
   try {
@@ -28,22 +30,38 @@ async function fetchSnapshot(): Promise<Uint8Array | null> {
   }
 }
 
-runPythonWorker({
-  post: (msg) => scope.postMessage(msg),
-  onMessage: (handler) => scope.addEventListener('message', (e: MessageEvent<RouterToWorker>) => handler(e.data)),
-  async loadPyodide() {
-    const snapshot = await fetchSnapshot();
-    if (snapshot) {
-      try {
-        return { py: await loadPyodide({ indexURL, _loadSnapshot: snapshot }), fromSnapshot: true };
-      } catch (e) {
-        console.warn('divelab: the start-up snapshot could not be used; loading Pyodide plainly', e);
+// The kernel and the TS core load by a dynamic import, so that an error while they initialise (a layer that does not
+// work in a browser, say) reaches the router as a 'fatal' message with its stack, not as a bare worker error.
+// Messages that arrive meanwhile wait in `early`.
+const early: RouterToWorker[] = [];
+let deliver: ((msg: RouterToWorker) => void) | null = null;
+scope.addEventListener('message', (e: MessageEvent<RouterToWorker>) => (deliver ? deliver(e.data) : early.push(e.data)));
+
+import('../core/python-worker').then(({ runPythonWorker }) =>
+  runPythonWorker({
+    post: (msg) => scope.postMessage(msg),
+    onMessage(handler) {
+      deliver = handler;
+      for (const msg of early.splice(0)) handler(msg);
+    },
+    async loadPyodide() {
+      const snapshot = await fetchSnapshot();
+      if (snapshot) {
+        try {
+          return { py: await loadPyodide({ indexURL, _loadSnapshot: snapshot }), fromSnapshot: true };
+        } catch (e) {
+          console.warn('divelab: the start-up snapshot could not be used; loading Pyodide plainly', e);
+        }
       }
-    }
-    return { py: await loadPyodide({ indexURL }), fromSnapshot: false };
-  },
-  prepareWorkdir(py, spec) {
-    py.FS.mkdirTree(spec.cwd);
-  },
-  exit: () => scope.close(),
+      return { py: await loadPyodide({ indexURL }), fromSnapshot: false };
+    },
+    prepareWorkdir(py, spec) {
+      py.FS.mkdirTree(spec.cwd);
+    },
+    exit: () => scope.close(),
+  }),
+).catch((e: unknown) => {
+  const fatal: WorkerToRouter = { type: 'fatal', detail: `engine start-up failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}` };
+  scope.postMessage(fatal);
+  scope.close();
 });
