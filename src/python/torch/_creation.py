@@ -182,8 +182,6 @@ def empty_like(input, *, dtype=None, device=None, requires_grad=False):  # noqa:
 
 
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    if dtype is None and input.dtype.is_floating_point is False and type(fill_value) is float:
-        fill_value = int(fill_value)  # PyTorch casts the value to the input's dtype
     return _like(C.fullLike, input, dtype, requires_grad, fill_value)
 
 

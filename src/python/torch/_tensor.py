@@ -382,8 +382,8 @@ class Tensor(ShapeMixin, MathMixin):
             raise translate(e) from None
 
     def contiguous(self, memory_format=None):
-        r = C.contiguous(self._t)
-        return self if r.dataPtr == self._t.dataPtr and r.isContiguous and self._t.isContiguous else wrap(r)
+        # PyTorch returns the tensor itself when it is already contiguous.
+        return self if self._t.isContiguous else wrap(C.contiguous(self._t))
 
     def copy_(self, src, non_blocking=False):
         if not isinstance(src, Tensor):
