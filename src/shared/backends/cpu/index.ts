@@ -22,7 +22,7 @@ import type { BinaryOp, FloatArray, UnaryOp } from '../backend';
 import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
-import { cumsumName, sumExactName, sumName } from './wasm/reduce';
+import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
 import { matmulF32, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
 import { makeCpuBackendInterface, type CpuBuffer } from './strided';
@@ -149,8 +149,10 @@ export class CpuBackend {
   }
 
   /**
-   * Running sum with an f64 accumulator. In parallel: chunk totals first (in f64), then each chunk scans from
-   * its prefix; the result can differ from a sequential scan only in the last f64 bit before rounding.
+   * Running sum with an f64 accumulator. Below 4 * PAR_MIN_ELEMENTWISE elements: one sequential scan, bit for bit
+   * PyTorch's. Above: chunk totals first (in f64), then each chunk scans from its prefix with the short-chain
+   * float32 kernel; see [Note: summation accuracy] in wasm/reduce.ts for how far that can drift (one float32 ulp,
+   * rarely).
    */
   cumsum(a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number): void {
     const sh = this.rt.heap;
@@ -174,7 +176,7 @@ export class CpuBackend {
         this.rt.parallel(dt === 'f32' ? sumExactName : sumName(dt), [pa, parts.byteOffset, n], [len * es, 8, 0], 2, n, len);
         let s = 0;
         for (let i = 0; i < chunks; i++) { const t = parts[i]!; parts[i] = s; s += t; }
-        this.rt.parallel(cumsumName(dt), [pa, po, n, parts.byteOffset], [len * es, len * es, 0, 8], 2, n, len);
+        this.rt.parallel(dt === 'f32' ? cumsumFastName : cumsumName(dt), [pa, po, n, parts.byteOffset], [len * es, len * es, 0, 8], 2, n, len);
       } finally { this.free(parts); }
     } finally { this.done(temps); }
   }
