@@ -9,7 +9,7 @@ import { runtimeError, typeError } from '../errors';
 import { castValue, getDefaultDtype, isFloating, isIntegral, resultType, TYPE_NAME, type DType } from './dtype';
 import { storeFix } from './copy';
 import { fastBinary, isFastOp } from './fastloops';
-import { elementwiseStrides, emptyStrided } from './layout';
+import { assertNoInternalOverlap, assertNoPartialOverlap, elementwiseStrides, emptyStrided } from './layout';
 import { map2, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
@@ -177,6 +177,8 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
     if (shape.length !== out.ndim || shape.some((s, i) => s !== out.shape[i])) {
       throw runtimeError(`output with shape [${out.shape.join(', ')}] doesn't match the broadcast shape [${shape.join(', ')}]`);
     }
+    assertNoInternalOverlap(out);
+    for (const t of tensors) assertNoPartialOverlap(out, t);
     target = out;
   }
   const A = operandView(a, compute, shape), B = operandView(b, compute, shape);

@@ -13,6 +13,7 @@ import { storeFix } from './copy';
 import { copyInto, fillInto } from './copy';
 import { tensorFromNested, type Nested } from './creation';
 import { forEachValue } from './iterate';
+import { assertNoInternalOverlap, assertNoPartialOverlap } from './layout';
 import { broadcastShapes } from './shape';
 import { isTensor, type Operand } from './scalar';
 import { emptyTensor, type Tensor } from './tensor';
@@ -210,7 +211,12 @@ function stripLeadingOnes(v: Tensor): Tensor {
 export function setIndex(t: Tensor, spec: readonly unknown[], objs: readonly IndexObj[], value: Operand): void {
   const p = parse(t, decode(spec, objs));
   if (p.adv.length === 0) {
-    if (isTensor(value)) copyInto(p.view, expand(stripLeadingOnes(value), p.view.shape));
+    if (isTensor(value)) {
+      const v = expand(stripLeadingOnes(value), p.view.shape);
+      assertNoInternalOverlap(p.view);
+      assertNoPartialOverlap(p.view, value);
+      copyInto(p.view, v);
+    }
     else fillInto(p.view, value.value);
   } else {
     const pl = plan(p);

@@ -4,6 +4,7 @@
  *
  * This matters beyond stride(): `(x.t() + 1).view(-1)` fails in PyTorch because the result is not contiguous.
  */
+import { runtimeError } from '../errors';
 import type { DType } from './dtype';
 import { allocate } from './storage';
 import { contiguousStrides, isContiguous, Tensor, type Shape } from './tensor';
@@ -63,4 +64,28 @@ export function emptyStrided(shape: Shape, strides: readonly number[], dtype: DT
   let n = 1;
   for (const s of shape) n *= s;
   return new Tensor(allocate(dtype, n), shape.slice(), strides.slice(), 0);
+}
+
+/**
+ * PyTorch's assert_no_partial_overlap for an in-place write of `input` into `out`: refusing inputs whose memory
+ * partly overlaps the destination (X += X.t(), X[1:] = X[:-1]) rather than computing with aliased reads.
+ * Exactly the same view (X += X) is fine; layouts that are not dense are too hard to decide and pass, as there.
+ */
+export function assertNoPartialOverlap(out: Tensor, input: Tensor): void {
+  if (out === input || out.storage !== input.storage || out.numel === 0 || input.numel === 0) return;
+  if (!isDense(out) || !isDense(input)) return;
+  const a0 = out.offset, a1 = a0 + out.numel, b0 = input.offset, b1 = b0 + input.numel;
+  const same = a0 === b0 && a1 === b1 && out.strides.every((s, i) => s === input.strides[i]) && out.ndim === input.ndim;
+  if (same) return;
+  if (a0 < b1 && b0 < a1) {
+    throw runtimeError('unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.');
+  }
+}
+
+/** PyTorch's assert_no_internal_overlap: an in-place destination may not repeat memory (an expanded view). */
+export function assertNoInternalOverlap(out: Tensor): void {
+  if (isDense(out)) return;
+  if (out.shape.some((s, i) => s > 1 && out.strides[i] === 0)) {
+    throw runtimeError('unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.');
+  }
 }

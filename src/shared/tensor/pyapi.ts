@@ -27,6 +27,7 @@ import * as C from './creation';
 import { DTYPES, getDefaultDtype, promoteTypes, setDefaultDtype, type DType, type ScalarKind } from './dtype';
 import { formatTensor, setPrintOptions, tupleRepr } from './format';
 import { nonzero, type IndexObj } from './indexing';
+import { assertNoInternalOverlap, assertNoPartialOverlap } from './layout';
 import { ops } from './ops';
 import * as R from './random';
 import { scalar, type Operand } from './scalar';
@@ -196,6 +197,8 @@ export const pyapi = {
   copy_: (dst: Tensor, src: Tensor): Tensor => {
     broadcastShapes(dst.shape, src.shape);
     ops.expand(src, dst.shape);
+    assertNoInternalOverlap(dst);
+    assertNoPartialOverlap(dst, src);
     copyInto(dst, src);
     bumpVersion(dst);
     return dst;

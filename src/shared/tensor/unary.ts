@@ -9,7 +9,7 @@ import { storeFix } from './copy';
 import { map1, map3, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
-import { elementwiseStrides, emptyStrided } from './layout';
+import { assertNoInternalOverlap, assertNoPartialOverlap, elementwiseStrides, emptyStrided } from './layout';
 import { bumpVersion, type Shape, type Tensor } from './tensor';
 
 export type UnaryOp =
@@ -82,6 +82,7 @@ function runUnary(op: UnaryOp, t: Tensor, out: Tensor | null): Tensor {
   if (err) throw err;
   const rd = resultDtype(def, t.dtype);
   let target = out;
+  if (out !== null) assertNoInternalOverlap(out);
   if (target === null) target = emptyStrided(t.shape, elementwiseStrides(t.shape, [t]), rd);
   else if (!canCast(rd, target.dtype)) {
     throw runtimeError(`result type ${TYPE_NAME[rd]} can't be cast to the desired output type ${TYPE_NAME[target.dtype]}`);
@@ -124,6 +125,10 @@ export function clamp(t: Tensor, min: Operand | null, max: Operand | null, inpla
   let shape: number[] = t.shape.slice();
   for (const o of [min, max]) if (o !== null && isTensor(o)) shape = broadcastShapes(shape, o.shape);
   const target = inplace ? t : emptyStrided(shape, elementwiseStrides(shape, [t, min, max].filter(isTensor)), rd);
+  if (inplace) {
+    assertNoInternalOverlap(t);
+    for (const o of [min, max]) if (o !== null && isTensor(o)) assertNoPartialOverlap(t, o);
+  }
   if (inplace && !canCast(rd, t.dtype)) {
     throw runtimeError(`result type ${TYPE_NAME[rd]} can't be cast to the desired output type ${TYPE_NAME[t.dtype]}`);
   }

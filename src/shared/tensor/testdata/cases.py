@@ -511,3 +511,18 @@ CASES += [
     case("arange int32 from floats", ["arange", 0.5, 4.5, 1.5, True, "int32"]),
     case("arange negative step", ["arange", 5, 0, -1.5, True, None]),
 ]
+
+# ---- memory overlap in in-place writes
+X33 = [["arange", 0, 9, 1, True, None], ["reshape", "$0", [3, 3]]]
+CASES += [
+    case("overlap X += X.t()", *X33, ["t", "$1"], ["binary_", "add", "$1", "$2"]),
+    case("overlap X += X", *X33, ["binary_", "add", "$1", "$1"]),
+    case("overlap shifted add", ["arange", 0, 6, 1, True, None], ["narrow", "$0", 0, 1, 5], ["narrow", "$0", 0, 0, 5], ["binary_", "add", "$1", "$2"]),
+    case("overlap shifted setitem", ["arange", 0, 6, 1, True, None], ["narrow", "$0", 0, 0, 5], ["setIndex", "$0", [1, 1, None, None], [], "$1", None]),
+    case("overlap shifted copy_", ["arange", 0, 6, 1, True, None], ["narrow", "$0", 0, 1, 5], ["narrow", "$0", 0, 0, 5], ["copy_", "$1", "$2"]),
+    case("overlap disjoint halves ok", ["arange", 0, 6, 1, True, None], ["narrow", "$0", 0, 0, 3], ["narrow", "$0", 0, 3, 3], ["binary_", "add", "$1", "$2"], ["clone", "$0"]),
+    case("internal overlap add_", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["binary_", "add", "$1", 1, "int"]),
+    case("internal overlap exp_", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["unary_", "exp", "$1"]),
+    case("internal overlap copy_", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["ones", [2, 3], None], ["copy_", "$1", "$2"]),
+    case("expanded fill_ ok", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["fill_", "$1", 1, "int"]),
+]
