@@ -295,9 +295,16 @@ class Tensor(ShapeMixin, MathMixin):
         return complex(self.item())
 
     def __reduce_ex__(self, proto):
-        from . import tensor
+        return (_rebuild, (self.tolist(), self._t.dtype, tuple(self._t.shape), self.requires_grad))
 
-        return (tensor, (self.tolist(),), None)
+    def __deepcopy__(self, memo):
+        if not self.is_leaf:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) support the deepcopy "
+                               "protocol at the moment.  If you were attempting to deepcopy a module, this may be "
+                               "because of a torch.nn.utils.weight_norm usage, see "
+                               "https://github.com/pytorch/pytorch/pull/103001")
+        r = self.clone().detach()
+        return r.requires_grad_(True) if self.requires_grad else r
 
     def __array__(self, dtype=None):
         return self.numpy()
@@ -471,6 +478,14 @@ class Tensor(ShapeMixin, MathMixin):
             return wrap(C.invert(self._t))
         except JsException as e:
             raise translate(e) from None
+
+
+def _rebuild(data, dtype_name, shape, requires_grad):
+    """Unpickles a tensor (copy.copy and pickle go through __reduce_ex__)."""
+    from ._creation import tensor
+
+    t = tensor(data, dtype=from_core(dtype_name)).reshape(shape)
+    return t.requires_grad_(True) if requires_grad else t
 
 
 def _wrap_dim(dim, ndim):
