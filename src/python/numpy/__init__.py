@@ -2,8 +2,8 @@
 
 What it is: an `ndarray` that is a NumPy-flavoured face of a DiveLab tensor (so `Tensor.numpy()` and
 `torch.from_numpy(a)` share memory both ways, as in PyTorch), or, for dtype=object, a flat list of Python objects.
-Arrays print exactly as NumPy 1.24 prints them (see _divelab/npformat.py). There is no NumPy arithmetic here: the
-course converts arrays to tensors and computes with torch.
+Arrays print exactly as NumPy 1.24 prints them (see _divelab/npformat.py). Arithmetic with NumPy's promotion
+rules, a few ufuncs, linspace/meshgrid/zeros/ones (what the book's plotting examples compute) are in _math.py.
 
 Constructors for other DiveLab packages (pandas' `.values`, d2l):
     ndarray._from_tensor(t)              an array viewing torch.Tensor `t` (numeric dtypes; shares memory)
