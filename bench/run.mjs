@@ -20,8 +20,9 @@
  * Options (environment): BENCH_ROUNDS, BENCH_QUICK=1 (smaller sizes, for a smoke run), BENCH_ONLY=<substring>.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,10 +33,16 @@ const only = process.env.BENCH_ONLY;
 const PY = '/usr/bin/python3';
 const N = quick ? 1_000_000 : 10_000_000;
 
+// DiveLab's child is bundled once (esbuild, ~0.2 s) so that each of its many processes starts like plain node
+const tmp = mkdtempSync(join(tmpdir(), 'divelab-bench-'));
+const divelabChild = join(tmp, 'divelab.bench.mjs');
+await build({ entryPoints: [join(root, 'bench/divelab.bench.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: divelabChild, logLevel: 'warning' });
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
 /** How to start one child for an implementation. */
 const IMPLS = {
-  divelab: { label: 'DiveLab', cmd: (op, size, reps) => ['node', ['--experimental-wasm-relaxed-simd', '--import', 'tsx', 'bench/divelab.bench.ts', op, size, reps]] },
-  'divelab-nofma': { label: 'DiveLab no-FMA', env: { DIVELAB_FMA: '0' }, cmd: (op, size, reps) => ['node', ['--import', 'tsx', 'bench/divelab.bench.ts', op, size, reps]] },
+  divelab: { label: 'DiveLab', cmd: (op, size, reps) => ['node', ['--experimental-wasm-relaxed-simd', divelabChild, op, size, reps]] },
+  'divelab-nofma': { label: 'DiveLab no-FMA', env: { DIVELAB_FMA: '0' }, cmd: (op, size, reps) => ['node', [divelabChild, op, size, reps]] },
   torch: { label: 'PyTorch 1.13', cmd: (op, size, reps) => [PY, ['bench/torch.bench.py', op, size, reps]] },
   'tfjs-wasm': { label: 'tfjs-wasm', cmd: (op, size, reps) => ['node', ['bench/tfjs.bench.mjs', 'wasm', op, size, reps]] },
   'tfjs-cpu': { label: 'tfjs-cpu', cmd: (op, size, reps) => ['node', ['bench/tfjs.bench.mjs', 'cpu', op, size, reps]] },
@@ -47,7 +54,7 @@ const mm = (n) => ({
   name: `matmul ${n}x${n} f32`, op: 'matmul', size: quick ? n / 4 : n, unit: 'GFLOPS', higher: true,
   metric: (ms) => (2 * (quick ? n / 4 : n) ** 3) / (ms * 1e6),
   reps: n >= 2048 ? 3 : n >= 1024 ? 5 : 10,
-  impls: { divelab: {}, ...(n === 1024 ? { 'divelab-nofma': {} } : {}), torch: {}, 'tfjs-wasm': {}, ...(n <= 1024 ? { 'tfjs-cpu': { reps: n >= 1024 ? 1 : 3 } } : {}) },
+  impls: { divelab: {}, ...(n === 1024 ? { 'divelab-nofma': {} } : {}), torch: {}, 'tfjs-wasm': {}, ...(n <= 1024 ? { 'tfjs-cpu': { reps: n >= 1024 ? 1 : 3, env: { BENCH_WARM: n >= 1024 ? '0' : '1' } } } : {}) },
 });
 const stream = (op, bytesPerElem) => ({
   name: `${op} 1e7 f32`.replace('1e7', quick ? '1e6' : '1e7'), op, size: N, unit: 'GB/s', higher: true,
@@ -61,7 +68,13 @@ const BENCHES = [
   { name: 'tiny add (4 elements), per call', op: 'tiny', size: 4, unit: 'µs', higher: false, metric: (us) => us, reps: 5, impls: { divelab: {}, torch: {}, 'tfjs-wasm': {}, 'tfjs-cpu': {} } },
 ].filter((b) => !only || b.name.includes(only));
 
-const OTHER = ['engine-startup', 'python-tiny-op', 'csv-read'];
+/** Benches of other layers: every bench/*.bench.{mjs,js,ts,py} that is not one of this file's children, plus csv-read. */
+const MINE = new Set(['divelab', 'tfjs', 'torch', 'gpu', 'gpu-torch']);
+const OTHER = readdirSync(join(root, 'bench'))
+  .map((f) => /^(.+)\.bench\.(mjs|js|ts|py)$/.exec(f))
+  .filter((m) => m && !MINE.has(m[1]) && !(m[2] === 'py' && existsSync(join(root, `bench/${m[1]}.bench.mjs`))))
+  .map((m) => m[0]);
+if (!OTHER.some((f) => f.startsWith('csv-read')) && existsSync(join(root, 'bench/csv-read.mjs'))) OTHER.push('csv-read.mjs');
 
 function runChild(cmd, args, env, timeoutMs) {
   const r = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24 });
@@ -80,7 +93,7 @@ for (const b of BENCHES) {
     for (const [impl, o] of Object.entries(b.impls)) {
       const I = IMPLS[impl];
       const [cmd, args] = I.cmd(b.op, String(b.size), String(o.reps ?? b.reps));
-      const out = runChild(cmd, args, I.env ?? {}, 120_000);
+      const out = runChild(cmd, args, { ...I.env, ...o.env }, 120_000);
       if (out.error) cells[impl].errors.push(out.error);
       else { cells[impl].ms.push(...out.lines[0].ms); cells[impl].info = out.lines[0].info; }
     }
@@ -102,22 +115,23 @@ for (const b of BENCHES) {
   process.stderr.write(`  ${b.name} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
-for (const name of OTHER) {
-  if (only && !name.includes(only)) continue;
-  const file = ['mjs', 'js', 'ts', 'py'].map((e) => `bench/${name}.bench.${e}`).find((f) => existsSync(join(root, f)));
-  if (!file) { results.push({ name, skipped: 'not present' }); continue; }
+const others = [];
+for (const f of OTHER) {
+  if (only && !f.includes(only)) continue;
+  const file = `bench/${f}`;
   const [cmd, args] = file.endsWith('.py') ? [PY, [file]] : file.endsWith('.ts') ? ['node', ['--import', 'tsx', file]] : ['node', [file]];
-  const out = runChild(cmd, args, {}, 180_000);
-  if (out.error) { results.push({ name, error: out.error }); continue; }
+  const out = runChild(cmd, args, {}, 240_000);
+  if (out.error) { others.push({ file: f, error: out.error }); continue; }
   for (const l of out.lines) {
-    const value = l.ms ? median(l.ms) : l.value;
-    results.push({ name: l.name ?? name, unit: l.unit ?? 'ms', higherIsBetter: !!l.higherIsBetter, values: { [l.impl ?? 'divelab']: { value, runsMs: l.ms } } });
+    // lines that follow the convention become values; anything else is kept as printed
+    const value = Array.isArray(l.ms) ? median(l.ms) : typeof l.value === 'number' ? l.value : undefined;
+    others.push(value === undefined ? { file: f, raw: l } : { file: f, name: l.name ?? f, impl: l.impl ?? 'divelab', unit: l.unit ?? 'ms', value, runsMs: l.ms });
   }
-  process.stderr.write(`  ${name} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stderr.write(`  ${f} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
 const machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, rounds, quick, seconds: (Date.now() - started) / 1000 };
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + '\n');
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results, others }, null, 2) + '\n');
 
 // table
 const cols = ['divelab', 'divelab-nofma', 'torch', 'tfjs-wasm', 'tfjs-cpu'];
@@ -131,5 +145,15 @@ const line = (r) => r.map((x, i) => (i < 2 ? String(x).padEnd(w[i]) : String(x).
 console.log(line(head));
 console.log(w.map((n) => '-'.repeat(n)).join('  '));
 for (const r of rows) console.log(line(r));
+if (others.length) {
+  console.log('\nother benches');
+  const byName = new Map();
+  for (const o of others) {
+    if (o.error) console.log(`  ${o.file}: ERROR ${o.error}`);
+    else if (o.raw) console.log(`  ${o.file}: ${JSON.stringify(o.raw).slice(0, 160)}`);
+    else { if (!byName.has(o.name)) byName.set(o.name, []); byName.get(o.name).push(o); }
+  }
+  for (const [name, list] of byName) console.log(`  ${name} [${list[0].unit}]: ${list.map((o) => `${o.impl} ${fmt(o.value)}`).join(', ')}`);
+}
 console.log(`\n"vs X" = how many times better DiveLab is than X (>1: DiveLab ahead). ${rounds} round(s), ${machine.seconds.toFixed(0)} s; results in bench/results.json`);
 for (const r of results) for (const [k, v] of Object.entries(r.values ?? {})) if (v.error) console.log(`  ${r.name} / ${k}: ${v.error}`);

@@ -18,6 +18,7 @@ await tf.setBackend(backend);
 await tf.ready();
 
 function time(warm, f) {
+  if (process.env.BENCH_WARM !== undefined) warm = Number(process.env.BENCH_WARM);
   for (let i = 0; i < warm; i++) f();
   const out = [];
   for (let i = 0; i < reps; i++) { const t0 = performance.now(); f(); out.push(performance.now() - t0); }
