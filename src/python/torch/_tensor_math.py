@@ -26,7 +26,7 @@ _NO_BINARY_INPLACE = ("maximum", "minimum", "greater", "less")
 _ROUNDING = {None: "div", "trunc": "div_trunc", "floor": "div_floor"}
 
 
-def _operand(o):
+def _operand(o, fname="", pos=1):
     """(value, kind) for C.binary: a tensor handle with kind None, or a Python scalar with its kind."""
     if hasattr(o, "_t") and type(o).__name__ == "Tensor":
         return o._t, None
@@ -34,7 +34,7 @@ def _operand(o):
     if kind is None:
         if type(o).__name__ == "ndarray" and getattr(o, "_t", None) is not None:
             return o._t._t, None
-        raise TypeError(f"unsupported operand type: '{type(o).__name__}'")
+        raise TypeError(f"{fname}(): argument 'other' (position {pos}) must be Tensor, not {type(o).__name__}")
     return o, kind
 
 
@@ -65,17 +65,17 @@ def _named(f, name):
     return f
 
 
-def _binary_method(op):
+def _binary_method(op, name):
     def method(self, other):
-        v, k = _operand(other)
+        v, k = _operand(other, name)
         return _call(C.binary, op, self._t, v, k)
 
     return method
 
 
-def _binary_inplace(op):
+def _binary_inplace(op, name):
     def method(self, other):
-        v, k = _operand(other)
+        v, k = _operand(other, name)
         try:
             C.binary_(op, self._t, v, k)
         except JsException as e:
@@ -113,13 +113,13 @@ class MathMixin:
     def add(self, other, *, alpha=1):
         if alpha != 1:
             other = other * alpha
-        v, k = _operand(other)
+        v, k = _operand(other, "add")
         return _call(C.binary, "add", self._t, v, k)
 
     def add_(self, other, *, alpha=1):
         if alpha != 1:
             other = other * alpha
-        v, k = _operand(other)
+        v, k = _operand(other, "add_")
         try:
             C.binary_("add", self._t, v, k)
         except JsException as e:
@@ -129,7 +129,7 @@ class MathMixin:
     def sub(self, other, *, alpha=1):
         if alpha != 1:
             other = other * alpha
-        v, k = _operand(other)
+        v, k = _operand(other, "sub")
         return _call(C.binary, "sub", self._t, v, k)
 
     subtract = sub
@@ -137,7 +137,7 @@ class MathMixin:
     def sub_(self, other, *, alpha=1):
         if alpha != 1:
             other = other * alpha
-        v, k = _operand(other)
+        v, k = _operand(other, "sub_")
         try:
             C.binary_("sub", self._t, v, k)
         except JsException as e:
@@ -145,13 +145,13 @@ class MathMixin:
         return self
 
     def div(self, other, *, rounding_mode=None):
-        v, k = _operand(other)
+        v, k = _operand(other, "div")
         return _call(C.binary, _ROUNDING[rounding_mode], self._t, v, k)
 
     divide = div
 
     def div_(self, other, *, rounding_mode=None):
-        v, k = _operand(other)
+        v, k = _operand(other, "div_")
         try:
             C.binary_(_ROUNDING[rounding_mode], self._t, v, k)
         except JsException as e:
@@ -300,8 +300,8 @@ for _name in UNARY:
     if _name not in _NO_INPLACE:
         setattr(MathMixin, _name + "_", _named(_unary_inplace(_name), _name + "_"))
 for _name, _op in BINARY.items():
-    setattr(MathMixin, _name, _named(_binary_method(_op), _name))
+    setattr(MathMixin, _name, _named(_binary_method(_op, _name), _name))
     if _name not in _NO_BINARY_INPLACE:
-        setattr(MathMixin, _name + "_", _named(_binary_inplace(_op), _name + "_"))
+        setattr(MathMixin, _name + "_", _named(_binary_inplace(_op, _name + "_"), _name + "_"))
 MathMixin.absolute = MathMixin.abs
 MathMixin.negative = MathMixin.neg

@@ -154,3 +154,11 @@ torch.manual_seed(42)
 torch.equal(r1, torch.randn(3)), torch.rand(2, 2).dtype, torch.randint(5, (2, 3)).shape, torch.randint(1, 5, (4,)).dtype, torch.randperm(5).sum(), torch.randperm(5).dtype
 # %%
 torch.randint(0, 10, (1000,)).min() >= 0, torch.randint(0, 10, (1000,)).max() < 10, torch.rand(1000).max() < 1, torch.normal(2.0, 0.5, size=(3,)).dtype
+# %%
+torch.tensor([1, 2]).add([1, 2])
+# %%
+torch.tensor([1, 2]).mul_('a')
+# %%
+torch.tensor([1, 2]) == [1, 2], torch.tensor([1, 2]) == None, 2 in torch.tensor([1, 2])
+# %%
+torch.tensor([1, 2]) + [1, 2]
