@@ -101,3 +101,22 @@ describe('divelab run notebook.ipynb', () => {
     expect(readFileSync(join(dir, 'bad.ipynb'), 'utf8')).toBe('{not json');
   });
 });
+
+describe('divelab run: the environment', () => {
+  it('gives Python the environment and raw file-descriptor writes, as python does', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'env.py'), 'import os\nprint(os.environ["DIVELAB_TEST_VAR"])\nos.write(1, b"raw\\n")\n');
+    const r = await runDivelabEnv(['run', 'env.py'], dir, { DIVELAB_TEST_VAR: 'from the shell' });
+    expect(r).toEqual({ stdout: 'from the shell\nraw\n', stderr: '', code: 0 });
+  });
+});
+
+async function runDivelabEnv(args: string[], cwd: string, env: Record<string, string>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return await runDivelab(args, { cwd });
+  } finally {
+    for (const k of Object.keys(env)) if (!(k in saved)) delete process.env[k];
+  }
+}

@@ -68,7 +68,8 @@ export type WorkdirSpec =
   | { kind: 'memory'; cwd: string };
 
 export type RouterToWorker =
-  | { type: 'init'; control: SharedArrayBuffer; workdir: WorkdirSpec }
+  /** `env` is added to os.environ (the CLI passes its own environment, as `python` would see it). */
+  | { type: 'init'; control: SharedArrayBuffer; workdir: WorkdirSpec; env: Record<string, string> }
   | { type: 'execute'; id: string; code: string; silent: boolean }
   | { type: 'run_script'; id: string; path: string; argv: string[] }
   | { type: 'eval'; id: string; code: string }

@@ -40,6 +40,7 @@ export function runPythonWorker(host: WorkerHost): void {
   let kernel: Kernel | null = null;
   let i32: Int32Array | null = null;
   let control: SharedArrayBuffer | null = null;
+  let currentJob = '';
   // Jobs that arrive while the interpreter is still booting wait here; afterwards each runs synchronously.
   const pending: RouterToWorker[] = [];
 
@@ -108,6 +109,13 @@ export function runPythonWorker(host: WorkerHost): void {
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);
+    // Python code writes through sys.stdout/sys.stderr (the kernel's streams); this catches the rest — os.write(1, …)
+    // and C-level prints — for the job that runs, instead of letting it reach this process's console.
+    const raw = (name: 'stdout' | 'stderr') => (text: string): void => {
+      if (currentJob) host.post({ type: 'stream', id: currentJob, name, text: text + '\n' });
+    };
+    py.setStdout({ batched: raw('stdout') });
+    py.setStderr({ batched: raw('stderr') });
     py.setStdin({ stdin: () => {
       const reply = bridge.input('', '', false);
       if (reply === false) throw new Error('KeyboardInterrupt');
@@ -117,7 +125,9 @@ export function runPythonWorker(host: WorkerHost): void {
     sys.path.insert(0, KERNEL_ROOT);
     sys.destroy();
     kernel = py.pyimport('_divelab_kernel') as unknown as Kernel;
-    (kernel as unknown as { setup(b: unknown, cwd: string, p: string): void }).setup(bridge, init.workdir.cwd, PYTHON_ROOT);
+    const env = py.toPy(init.env);
+    (kernel as unknown as { setup(b: unknown, cwd: string, p: string, env: unknown): void }).setup(bridge, init.workdir.cwd, PYTHON_ROOT, env);
+    env.destroy();
     host.post({ type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot });
     for (const msg of pending.splice(0)) run(msg);
   }
@@ -134,6 +144,7 @@ export function runPythonWorker(host: WorkerHost): void {
 
   function runJob(msg: RouterToWorker): void {
     const k = kernel!;
+    currentJob = 'id' in msg ? msg.id : '';
     switch (msg.type) {
       case 'init':
         return;

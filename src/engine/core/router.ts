@@ -28,6 +28,8 @@ export interface RouterOptions {
   send(msg: FromEngine): void;
   spawn(events: WorkerEvents): WorkerHandle;
   workdir: WorkdirSpec;
+  /** Environment variables for Python's os.environ. */
+  env?: Record<string, string>;
   /** How long an interrupt may take before the worker is terminated (ms). */
   interruptGraceMs?: number;
   /** Reports messages that failed validation (they are dropped). */
@@ -116,7 +118,7 @@ export class Router {
     });
     this.gen = gen;
     this.opts.send({ type: 'status', state: 'starting' });
-    gen.worker.post({ type: 'init', control, workdir: this.opts.workdir });
+    gen.worker.post({ type: 'init', control, workdir: this.opts.workdir, env: this.opts.env ?? {} });
   }
 
   private onWorkerMessage(msg: WorkerToRouter): void {

@@ -400,10 +400,12 @@ def _json_default(obj):
 
 
 # --------------------------------------------------------------------------------------------- set-up
-def setup(bridge, cwd, python_path):
+def setup(bridge, cwd, python_path, env):
     """Called once per fresh interpreter, after the packages are installed."""
     global _bridge, _main
     _bridge = bridge
+    # PYTHONPATH and friends describe the host's CPython, not this interpreter.
+    os.environ.update({k: v for k, v in env.items() if not k.startswith("PYTHON")})
     if python_path not in sys.path:
         sys.path.insert(0, python_path)
     os.chdir(cwd)

@@ -19,6 +19,8 @@ export interface NodeEngineOptions {
   workerUrl?: URL;
   snapshotDir?: string;
   interruptGraceMs?: number;
+  /** Environment variables for Python (default: this process's environment, as `python` would see it). */
+  env?: Record<string, string>;
 }
 
 export interface EngineClient {
@@ -33,6 +35,7 @@ export function createNodeEngine(opts: NodeEngineOptions): EngineClient {
   const router = new Router({
     send: opts.onMessage,
     workdir: hostWorkdir(opts.cwd ?? process.cwd()),
+    env: opts.env ?? (Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>),
     interruptGraceMs: opts.interruptGraceMs,
     onInvalid: (msg) => process.emitWarning(`divelab engine: dropped an invalid message ${JSON.stringify(msg)?.slice(0, 200)}`),
     spawn(events) {
