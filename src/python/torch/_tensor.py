@@ -142,6 +142,10 @@ class Tensor(ShapeMixin, MathMixin):
     def data_ptr(self):
         return int(self._t.dataPtr)
 
+    def storage(self):
+        """The tensor's storage, enough to compare identity: `a.storage().data_ptr() == b.storage().data_ptr()`."""
+        return _StorageRef(self._t)
+
     def is_floating_point(self):
         return self._t.dtype in ("float32", "float64")
 
@@ -478,6 +482,24 @@ class Tensor(ShapeMixin, MathMixin):
             return wrap(C.invert(self._t))
         except JsException as e:
             raise translate(e) from None
+
+
+class _StorageRef:
+    """What DiveLab exposes of a storage: its address (shared by every view of it) and its length in elements."""
+
+    __slots__ = ("_h",)
+
+    def __init__(self, handle):
+        self._h = handle
+
+    def data_ptr(self):
+        return int(C.storagePtr(self._h))
+
+    def size(self):
+        return int(self._h.storage.length)
+
+    def __repr__(self):
+        return f"<DiveLab storage at {self.data_ptr():#x}>"
 
 
 def _rebuild(data, dtype_name, shape, requires_grad):

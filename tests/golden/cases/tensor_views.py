@@ -91,3 +91,7 @@ a.view(2, 2)
 a.permute(0)
 # %%
 a.transpose(0, 2)
+# %%
+x = torch.arange(6)
+v = x.view(2, 3)
+v.storage().data_ptr() == x.storage().data_ptr(), x[2:].storage().data_ptr() == x.storage().data_ptr(), x.clone().storage().data_ptr() == x.storage().data_ptr(), x[2:].data_ptr() - x.data_ptr(), x.storage().size()
