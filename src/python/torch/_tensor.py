@@ -5,7 +5,6 @@ reductions and linear algebra); this file holds the class itself, the operators 
 Semantics (promotion, broadcasting, messages) are the core's: each method is one call into `C`.
 """
 import json
-import warnings
 
 from . import _core
 from ._core import C, JsException, translate, wrap, SCALAR_KINDS, kind_of, NULLS
@@ -13,9 +12,6 @@ from ._dtype import from_core, TYPE_NAMES, from_type_name, dtype as _dtype_cls, 
 from ._size import Size
 from ._tensor_math import MathMixin
 from ._tensor_shape import ShapeMixin
-
-_float_types = (float, int, bool)
-
 
 def _binary(op, a, b):
     """`a op b` for a Tensor `a` and a tensor or Python scalar `b`; NotImplemented for other types."""
@@ -63,7 +59,9 @@ def _inplace(op, a, b):
 
 
 def _as_tensor_operand(b):
-    """A NumPy array operand as a tensor (PyTorch accepts them in arithmetic), else None."""
+    """A Tensor subclass or a NumPy array operand as a Tensor (PyTorch accepts both in arithmetic), else None."""
+    if isinstance(b, Tensor):
+        return b
     arr = getattr(b, "_t", None)
     if arr is not None and type(b).__name__ == "ndarray":
         return arr
