@@ -82,13 +82,14 @@ export interface EngineHandle {
 let counter = 0;
 
 /** Starts an engine with `cwd` as Python's working directory and waits until it is ready. */
-export async function startEngine(opts: { cwd?: string; interruptGraceMs?: number } = {}): Promise<EngineHandle> {
+export async function startEngine(opts: { cwd?: string; interruptGraceMs?: number; snapshotDir?: string } = {}): Promise<EngineHandle> {
   const mod = (await import(pathToFileURL(join(ROOT, 'out/engine/engine.js')).href)) as typeof import('../../src/engine/node/engine');
   const messages: FromEngine[] = [];
   const listeners = new Set<(m: FromEngine) => void>();
   const engine = mod.createNodeEngine({
     cwd: opts.cwd ?? process.cwd(),
     interruptGraceMs: opts.interruptGraceMs,
+    snapshotDir: opts.snapshotDir,
     onMessage(raw) {
       const msg = parseFromEngine(raw);
       if (msg === null) throw new Error(`invalid message from the engine: ${JSON.stringify(raw)}`);
