@@ -135,6 +135,17 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
         raise translate(e) from None
 
 
+def _size_kw(fname, size, kw):
+    """The size given positionally or as `size=` (d2l writes `torch.randn(size=(), requires_grad=True)`)."""
+    if kw:
+        if set(kw) != {"size"} or size:
+            name = next(k for k in kw if k != "size") if set(kw) != {"size"} else "size"
+            raise TypeError(f"{fname}() got an unexpected keyword argument '{name}'" if name != "size" else
+                            f"{fname}() got multiple values for argument 'size'")
+        return (kw["size"],)
+    return size
+
+
 def _sized(fname, fn, size, dtype, requires_grad, *extra):
     shape = shape_arg(fname, "size", size)
     try:
@@ -143,16 +154,16 @@ def _sized(fname, fn, size, dtype, requires_grad, *extra):
         raise translate(e) from None
 
 
-def zeros(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _sized("zeros", C.zeros, size, dtype, requires_grad)
+def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+    return _sized("zeros", C.zeros, _size_kw("zeros", size, kw), dtype, requires_grad)
 
 
-def ones(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _sized("ones", C.ones, size, dtype, requires_grad)
+def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+    return _sized("ones", C.ones, _size_kw("ones", size, kw), dtype, requires_grad)
 
 
-def empty(*size, dtype=None, device=None, requires_grad=False, out=None):
-    return _sized("empty", C.empty, size, dtype, requires_grad)
+def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
+    return _sized("empty", C.empty, _size_kw("empty", size, kw), dtype, requires_grad)
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False):
@@ -199,12 +210,12 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)
         raise translate(e) from None
 
 
-def rand(*size, dtype=None, device=None, requires_grad=False, generator=None):
-    return _sized("rand", C.rand, size, dtype, requires_grad)
+def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+    return _sized("rand", C.rand, _size_kw("rand", size, kw), dtype, requires_grad)
 
 
-def randn(*size, dtype=None, device=None, requires_grad=False, generator=None):
-    return _sized("randn", C.randn, size, dtype, requires_grad)
+def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
+    return _sized("randn", C.randn, _size_kw("randn", size, kw), dtype, requires_grad)
 
 
 def randint(low, high=None, size=None, *, dtype=None, device=None, requires_grad=False, generator=None):

@@ -162,3 +162,7 @@ torch.tensor([1, 2]).mul_('a')
 torch.tensor([1, 2]) == [1, 2], torch.tensor([1, 2]) == None, 2 in torch.tensor([1, 2])
 # %%
 torch.tensor([1, 2]) + [1, 2]
+# %%
+# d2l's autograd section writes the size as a keyword.
+a = torch.randn(size=(), requires_grad=True)
+a.shape, a.requires_grad, torch.zeros(size=(2, 3)).shape, torch.ones(size=[2]), torch.rand(size=(1,)).dtype
