@@ -9,6 +9,7 @@ import functools
 import warnings
 
 from ._core import C, JsException, translate, wrap, NULLS
+from ._tensor import Tensor as _Tensor
 
 __all__ = ["backward", "grad", "no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "Function"]
 
@@ -20,17 +21,13 @@ def _handles(tensors):
 def _as_tuple(x):
     if x is None:
         return ()
-    from ._tensor import Tensor
-
-    if isinstance(x, Tensor):
+    if isinstance(x, _Tensor):
         return (x,)
     return tuple(x)
 
 
 def _grads_for(outputs, grads):
     """grad_tensors / grad_outputs as one entry (handle or None) per output, checked like PyTorch's _make_grads."""
-    from ._tensor import Tensor
-
     if grads is None:
         return [None] * len(outputs)
     grads = _as_tuple(grads)
@@ -41,7 +38,7 @@ def _grads_for(outputs, grads):
     for g in grads:
         if g is None:
             out.append(None)
-        elif isinstance(g, Tensor):
+        elif isinstance(g, _Tensor):
             out.append(g._t)
         else:
             raise TypeError("gradients can be either Tensors or None, but got " + type(g).__name__)
@@ -66,6 +63,16 @@ def _warn_create_graph():
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None):
     """Accumulates the gradients of `tensors` into the `.grad` of the leaves of their graph."""
+    if type(tensors) is _Tensor and inputs is None and grad_variables is None and not create_graph:
+        # the common `y.backward()`: one JS call, no list conversions
+        g = grad_tensors
+        if g is not None and type(g) is not _Tensor:
+            g = _as_tuple(g)[0] if isinstance(g, (list, tuple)) and len(g) == 1 else g
+        try:
+            C.backward1(tensors._t, None if g is None else g._t, bool(retain_graph))
+        except JsException as e:
+            raise translate(e) from None
+        return
     if grad_variables is not None:
         grad_tensors = grad_variables
     if inputs is not None:

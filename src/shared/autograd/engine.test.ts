@@ -88,4 +88,27 @@ describe('backward', () => {
       'one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [3]], which is output 0 of MulBackward0, is at version 1; expected version 0 instead.',
     );
   });
+
+  it('casts a gradient to the dtype of the input it flows into (float32 leaf in a float64 op)', () => {
+    const x = leaf([1, 2]);
+    const w = tensorFromNested([0.5, 0.25], 'float64', null);
+    w.requiresGrad = true;
+    const y = F.sum(F.mul(x, w));
+    expect(y.dtype).toBe('float64');
+    backward([y], [null], opts);
+    expect(x.grad!.dtype).toBe('float32');
+    expect(vals(x.grad)).toEqual([0.5, 0.25]);
+    expect(w.grad!.dtype).toBe('float64');
+  });
+
+  it('retain_grad fills .grad of a non-leaf; autograd.grad leaves .grad alone', () => {
+    const x = leaf([1, 2, 3]);
+    const y = F.mul(x, x);
+    y.retainsGrad = true;
+    (y.gradFn as Node).retainers = [y];
+    backward([F.sum(F.mul(y, scalar(3, 'int')))], [null], opts);
+    expect(vals(y.grad)).toEqual([3, 3, 3]);
+    expect(vals(x.grad)).toEqual([6, 12, 18]);
+  });
 });
+

@@ -10,7 +10,8 @@
 import { runtimeError } from '../errors';
 import { sizeRepr, shapeEq } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { isGradEnabled, withGradMode } from './grad-mode';
+import { isGradEnabled, setGradEnabled } from './grad-mode';
+import { to as coreTo } from '../tensor/convert';
 import { AccumulateGrad, type Edge, type Node } from './node';
 import { gradientEdge } from './leaf';
 import * as F from './functions';
@@ -111,23 +112,36 @@ class ReadyQueue {
   }
 }
 
-/** Counts, for every node reachable from the roots, how many edges lead into it. */
-function countDependencies(roots: readonly Node[]): Map<Node, number> {
-  const deps = new Map<Node, number>();
-  const seen = new Set<Node>(roots);
-  const stack = [...seen];
+let runTag = 0;
+
+/**
+ * Counts, for every node reachable from the roots, how many edges lead into it (in `node.pending`, valid for
+ * this run's tag: a node field instead of a Map keeps a backward on a tiny graph nearly allocation-free).
+ */
+function countDependencies(roots: readonly Node[], tag: number): void {
+  const stack: Node[] = [];
+  for (const r of roots) {
+    if (r.runTag !== tag) {
+      r.runTag = tag;
+      r.pending = 0;
+      r.buffer = null;
+      stack.push(r);
+    }
+  }
   while (stack.length > 0) {
     const n = stack.pop()!;
     for (const e of n.next) {
-      if (e.node === null) continue;
-      deps.set(e.node, (deps.get(e.node) ?? 0) + 1);
-      if (!seen.has(e.node)) {
-        seen.add(e.node);
-        stack.push(e.node);
+      const c = e.node;
+      if (c === null) continue;
+      if (c.runTag !== tag) {
+        c.runTag = tag;
+        c.pending = 0;
+        c.buffer = null;
+        stack.push(c);
       }
+      c.pending++;
     }
   }
-  return deps;
 }
 
 /** In capture mode, the nodes worth running: those with a path to a captured node (PyTorch's exec_info). */
@@ -164,32 +178,29 @@ function run(
   opts: BackwardOptions,
   capture: readonly Edge[] | null,
 ): (Tensor | null)[] {
-  const buffers = new Map<Node, Tensor>();
-  const add = (n: Node, g: Tensor): void => {
-    const old = buffers.get(n);
-    buffers.set(n, old === undefined ? g : F.add(old, g));
-  };
-  return withGradMode(opts.createGraph, () => {
+  const prevMode = setGradEnabled(opts.createGraph);
+  try {
+    const tag = ++runTag;
     const roots: Node[] = [];
     outputs.forEach((out, i) => {
       const e = gradientEdge(out);
       if (e.node === null) throw runtimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
       if (!roots.includes(e.node)) roots.push(e.node);
-      add(e.node, rootGrads[i]);
     });
-    const deps = countDependencies(roots);
+    countDependencies(roots, tag);
+    outputs.forEach((out, i) => deliver(gradientEdge(out).node!, rootGrads[i]));
     const targets = capture ? new Set(capture.map((e) => e.node).filter((n): n is Node => n !== null)) : null;
     const needed = targets ? neededNodes(roots, targets) : null;
-    const captured = new Map<Node, Tensor>();
+    const captured = capture ? new Map<Node, Tensor>() : null;
     const ready = new ReadyQueue();
-    for (const r of roots) if (!deps.has(r)) ready.push(r);
+    for (const r of roots) if (r.pending === 0) ready.push(r);
     while (ready.size > 0) {
       const n = ready.pop();
-      const g = buffers.get(n);
-      buffers.delete(n);
-      if (targets?.has(n) && g !== undefined) captured.set(n, g);
-      const runIt = g !== undefined && (needed === null || n.next.some((e) => e.node !== null && needed.has(e.node)));
-      let outs: readonly (Tensor | null)[] = [];
+      const g = n.buffer;
+      n.buffer = null;
+      if (g !== null && captured !== null && targets!.has(n)) captured.set(n, g);
+      const runIt = g !== null && (needed === null || n.next.some((e) => e.node !== null && needed.has(e.node)));
+      let outs: readonly (Tensor | null)[] = NONE;
       if (runIt) {
         if (n.retainers) for (const t of n.retainers) retainGrad(t, g);
         if (n instanceof AccumulateGrad) accumulateGrad(n.variable, g);
@@ -198,17 +209,29 @@ function run(
         n.lastSent = outs;
         if (!opts.retainGraph) n.release();
       }
-      n.next.forEach((e, i) => {
-        if (e.node === null) return;
+      for (let i = 0; i < n.next.length; i++) {
+        const c = n.next[i].node;
+        if (c === null) continue;
         const gi = outs[i] ?? null;
-        if (gi !== null) add(e.node, gi);
-        const left = deps.get(e.node)! - 1;
-        deps.set(e.node, left);
-        if (left === 0) ready.push(e.node);
-      });
+        if (gi !== null) deliver(c, gi);
+        if (--c.pending === 0) ready.push(c);
+      }
     }
-    return capture ? capture.map((e) => (e.node ? (captured.get(e.node) ?? null) : null)) : [];
-  });
+    return capture ? capture.map((e) => (e.node ? (captured!.get(e.node) ?? null) : null)) : [];
+  } finally {
+    setGradEnabled(prevMode);
+  }
+}
+
+const NONE: readonly (Tensor | null)[] = [];
+
+/**
+ * Adds a gradient into a node's input buffer, in arrival order. A gradient of another float dtype than the
+ * node's output (float32 input of a float64 op) is cast to it first, as PyTorch's engine does.
+ */
+function deliver(n: Node, g0: Tensor): void {
+  const g = g0.dtype === n.outDtype ? g0 : coreTo(g0, n.outDtype);
+  n.buffer = n.buffer === null ? g : F.add(n.buffer, g);
 }
 
 /**

@@ -84,7 +84,7 @@ export function exportGraph(root: Tensor, opts: ExportOptions = {}): GraphJson {
         const v = n.variable;
         nodes.push({ id, kind: 'leaf', label: nameOf(v) ?? 'leaf', shape: [...v.shape], dtype: v.dtype, value: show(v), grad: show(v.grad) });
       } else {
-        const out = n.output?.deref();
+        const out = n.output;
         nodes.push({
           id, kind: 'op', label: n.typeName, op: opWord(n.typeName), shape: [...n.outShape], dtype: n.outDtype,
           value: show(out), grad: show(n.lastGrad),

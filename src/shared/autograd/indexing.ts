@@ -15,7 +15,7 @@ import { inplace } from './inplace';
 import { gatherAt, indexPositions, scatterAddAt, zeroAt } from './positions';
 import { record, recording } from './record';
 import { sumTo } from './reduce';
-import { reshape, select, sliceDim, unsqueeze } from './views';
+import { reshape, select, sliceDim, trackView, unsqueeze } from './views';
 
 /** Whether an encoded index uses only ints, slices, None and Ellipsis (so that the result is a view). */
 function isBasic(spec: readonly unknown[]): boolean {
@@ -106,6 +106,7 @@ export function setIndex(t: Tensor, spec: readonly unknown[], objs: readonly I.I
   const v = isTensor(value) ? value : null;
   if (isBasic(spec)) {
     const target = basicChain(t, spec);
+    trackView(target, t);
     inplace(target, [v], () => I.setIndex(t, spec, objs, value), (self) => overwrite(self, value));
     return;
   }

@@ -17,6 +17,7 @@ import { gradientEdge } from './leaf';
 import { isGradEnabled } from './grad-mode';
 import { FunctionNode, NO_EDGE, type Node } from './node';
 import { gatherAt, scatterAddAt, viewPositions, zeroAt } from './positions';
+import { KEEP_OUTPUT_NUMEL } from './record';
 import { viewBase, reshape } from './views';
 
 const isLeafRequiringGrad = (t: Tensor): boolean => t.requiresGrad && t.gradFn === null;
@@ -65,20 +66,20 @@ function rebase(t: Tensor, r: Tensor): void {
     t.gradFn = node;
     t.requiresGrad = true;
     t.isLeaf = false;
-    node.output = new WeakRef(t);
+    node.output = t.numel <= KEEP_OUTPUT_NUMEL ? t : null;
     return;
   }
   const pos = viewPositions(base, t);
   const baseEdge = base.requiresGrad ? gradientEdge(base) : NO_EDGE;
   const copySlices = new FunctionNode('torch::autograd::CopySlices', [baseEdge, gradientEdge(r)], base.shape, base.dtype, 'CopySlices');
   copySlices.backwardFn = (g) => [baseEdge.node !== null ? zeroAt(g, pos) : null, reshape(gatherAt(g, pos), r.shape)];
-  copySlices.output = new WeakRef(base);
+  copySlices.output = base.numel <= KEEP_OUTPUT_NUMEL ? base : null;
   base.gradFn = copySlices;
   base.requiresGrad = true;
   base.isLeaf = false;
   const asStrided = new FunctionNode('AsStridedBackward0', [{ node: copySlices, inputNr: 0 }], t.shape, t.dtype);
   asStrided.backwardFn = (g) => [scatterAddAt(g, pos, base.shape)];
-  asStrided.output = new WeakRef(t);
+  asStrided.output = t.numel <= KEEP_OUTPUT_NUMEL ? t : null;
   t.gradFn = asStrided;
   t.requiresGrad = true;
   t.isLeaf = false;

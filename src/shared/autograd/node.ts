@@ -27,12 +27,19 @@ export abstract class Node {
   readonly sequenceNr = sequence++;
   /** Tensors whose `.grad` must be filled when this node receives its gradient (retain_grad()). */
   retainers: Tensor[] | null = null;
-  /** The forward output while it is alive (the graph view shows forward values; the graph must not keep them). */
-  output: WeakRef<Tensor> | null = null;
+  /**
+   * The forward output, kept for the graph view only when small (see record.ts): the graph must not hold big
+   * activations alive, and a WeakRef per op costs more garbage-collector time than the op itself on tiny tensors.
+   */
+  output: Tensor | null = null;
   /** From the latest backward through this node, for the graph view: the gradient of its output... */
   lastGrad: Tensor | null = null;
   /** ...and the gradient it sent along each edge. */
   lastSent: readonly (Tensor | null)[] | null = null;
+  /** Engine bookkeeping for the run tagged `runTag`: edges still to deliver, and the gradient summed so far. */
+  runTag = 0;
+  pending = 0;
+  buffer: Tensor | null = null;
   /** Shape and dtype of the output, for graph export and the root-gradient checks. */
   constructor(
     readonly next: readonly Edge[],

@@ -120,6 +120,10 @@ export const pyapi = {
   // ---- autograd ---------------------------------------------------------------------------------------------
   isGradEnabled: (): boolean => isGradEnabled(),
   setGradEnabled: (on: boolean): boolean => setGradEnabled(!!on),
+  /** `y.backward(gradient)` for one tensor: the common case, without list conversions. */
+  backward1(output: Tensor, grad: Maybe<Tensor>, retainGraph: boolean): void {
+    E.backward([output], [grad ?? null], { retainGraph: !!retainGraph, createGraph: false });
+  },
   backward(outputs: ListLike, grads: Maybe<ListLike>, retainGraph: boolean, createGraph: boolean): void {
     E.backward(list<Tensor>(outputs), list<Maybe<Tensor>>(grads).map(nullable), { retainGraph: !!retainGraph, createGraph: !!createGraph });
   },

@@ -19,6 +19,9 @@ export interface Ctx {
   save(t: Tensor): { get(): Tensor };
 }
 
+/** Outputs up to this size stay reachable from their node, so the graph view can show forward values. */
+export const KEEP_OUTPUT_NUMEL = 4096;
+
 /** Whether an op on these inputs records a node (cheap test done before any other work). */
 export function recording(inputs: readonly (Tensor | null)[]): boolean {
   if (!isGradEnabled()) return false;
@@ -45,7 +48,7 @@ export function record(
   out.requiresGrad = true;
   out.isLeaf = false;
   out.gradFn = node;
-  node.output = new WeakRef(out);
+  if (out.numel <= KEEP_OUTPUT_NUMEL) node.output = out;
   const needs = next.map((e) => e.node !== null);
   node.backwardFn = rule({ node, needs, save: (t) => node.save(t) });
   return out;

@@ -12,6 +12,7 @@ import { copyInto } from '../tensor/copy';
 import { wrapDim } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 import * as V from '../tensor/views';
+import { isGradEnabled } from './grad-mode';
 import { record, recording } from './record';
 import { sumTo } from './reduce';
 
@@ -20,9 +21,19 @@ const bases = new WeakMap<Tensor, Tensor>();
 /** The tensor whose memory `t` views, or null when `t` is not a view made by a differentiable view op. */
 export const viewBase = (t: Tensor): Tensor | null => bases.get(t) ?? null;
 
+/**
+ * Remembers the base of a view that autograd may have to rewrite later: only while recording on an input that
+ * requires grad (a WeakMap entry per view is not free). Writing through a view of a tensor that did not require
+ * grad when the view was made therefore gives the view its own history and leaves the base's alone.
+ */
 function markView(out: Tensor, input: Tensor): Tensor {
-  if (out.storage === input.storage && out !== input) bases.set(out, bases.get(input) ?? input);
+  if (input.requiresGrad && isGradEnabled() && out.storage === input.storage && out !== input) bases.set(out, bases.get(input) ?? input);
   return out;
+}
+
+/** Makes `view` count as a view of `input`'s base for in-place rewrites, whatever the grad state (setitem). */
+export function trackView(view: Tensor, input: Tensor): void {
+  if (view.storage === input.storage && view !== input) bases.set(view, bases.get(input) ?? input);
 }
 
 /** Records a view op whose backward is another (differentiable) op on the gradient. */
