@@ -239,6 +239,19 @@ def _cell_name(filename):
     return filename[len("<cell-"):-1] if filename.startswith("<cell-") and filename.endswith(">") else None
 
 
+def _arg_names(code):
+    """A function's parameters as IPython lists them in a frame header: `f(a, *args, b, **kw)`."""
+    names = list(code.co_varnames[:code.co_argcount])
+    n = code.co_argcount + code.co_kwonlyargcount
+    if code.co_flags & 0x04:  # CO_VARARGS
+        names.append("*" + code.co_varnames[n])
+        n += 1
+    names += code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS
+        names.append("**" + code.co_varnames[n])
+    return ", ".join(names)
+
+
 def _format_frame(tb):
     """One IPython-style frame: `Cell In[3], line 2, in f()` then numbered context lines with an arrow."""
     code = tb.tb_frame.f_code
@@ -246,7 +259,7 @@ def _format_frame(tb):
     count = _cell_name(code.co_filename)
     where = f"Cell In[{count}], line {lineno}" if count is not None else f"File {code.co_filename}:{lineno}"
     if code.co_name != "<module>":
-        where += f", in {code.co_name}()"
+        where += f", in {code.co_name}({_arg_names(code)})"
     lines = linecache.getlines(code.co_filename)
     out = [where]
     if lines:
