@@ -247,9 +247,8 @@ class Tensor(ShapeMixin, MathMixin):
 
     # ------------------------------------------------------------------------------------------ printing
     def __repr__(self):
-        fn = self._t.gradFn
-        name = None if fn in NULLS else _node_name(fn)
-        return C.repr(self._t, name, None)
+        # The core names the grad_fn itself (autograd's pyapi.repr), so printing is one JS call.
+        return C.repr(self._t, None, None)
 
     __str__ = __repr__
 
@@ -525,12 +524,6 @@ def _autograd():
     except ImportError:
         return None
     return autograd
-
-
-def _node_name(fn):
-    """The class name PyTorch prints in `grad_fn=<MulBackward0>` (the core node's typeName)."""
-    name = getattr(fn, "typeName", None)
-    return name if isinstance(name, str) else str(fn)
 
 
 def _fix_qualnames(cls):
