@@ -40,3 +40,20 @@ describe('Heap', () => {
     expect(() => new Heap(memory()).release(128)).toThrow(/unknown address/);
   });
 });
+
+describe('CpuBackend storage', () => {
+  it('allocArray gives heap arrays of any element type, and free returns their bytes', async () => {
+    const { createNodeCpuBackend } = await import('./node');
+    const cpu = await createNodeCpuBackend({ threads: 1 });
+    const before = cpu.rt.heap.inUse;
+    const ints = cpu.allocArray(BigInt64Array, 5), bools = cpu.allocArray(Uint8Array, 3);
+    ints[4] = 7n; bools[2] = 1;
+    expect(cpu.isShared(ints) && cpu.isShared(bools)).toBe(true);
+    expect(ints.byteOffset % 64).toBe(0);
+    expect(cpu.rt.heap.inUse).toBe(before + 128);
+    cpu.free(ints); cpu.free(bools);
+    cpu.free(bools); // a second free is ignored
+    expect(cpu.rt.heap.inUse).toBe(before);
+    cpu.dispose();
+  });
+});

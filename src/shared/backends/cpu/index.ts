@@ -4,8 +4,8 @@
  * Entry points for the tensor core (all synchronous; arrays are all Float32Array or all Float64Array; offsets
  * and counts are in elements):
  * - `createCpuBackend(opts)` (or `createNodeCpuBackend()` from './node') → `CpuBackend`, once per engine.
- * - storage: `allocF32(n)` / `allocF64(n)` return views on the shared heap (zero-copy for kernels and threads);
- *   `free(view)` returns one (also done by GC via a FinalizationRegistry); `isShared(view)`.
+ * - storage: `allocF32(n)` / `allocF64(n)` / `allocArray(Ctor, n)` return views on the shared heap (zero-copy for
+ *   kernels and threads); `free(view)` returns one (also done by GC via a FinalizationRegistry); `isShared(view)`.
  * - `binary(op, a, aOff, b, bOff, out, outOff, n)`  out = a op b, op in add/sub/mul/div/maximum/minimum
  * - `binaryScalar(op, a, aOff, s, scalarFirst, out, outOff, n)`  out = a op s  (s op a when scalarFirst)
  * - `unary(op, a, aOff, out, outOff, n)`  neg/abs/sqrt
@@ -57,8 +57,19 @@ export class CpuBackend {
   allocF32(n: number): Float32Array { const p = this.rt.heap.alloc(n * 4); const v = new Float32Array(this.rt.heap.buffer, p, n); this.registry.register(v, p, v); return v; }
   allocF64(n: number): Float64Array { const p = this.rt.heap.alloc(n * 8); const v = new Float64Array(this.rt.heap.buffer, p, n); this.registry.register(v, p, v); return v; }
   alloc(dt: FloatDtype, n: number): FloatArray { return dt === 'f32' ? this.allocF32(n) : this.allocF64(n); }
+  /**
+   * Any typed array on the heap (e.g. BigInt64Array for int64, Uint8Array for bool), released when it is
+   * garbage-collected or passed to `free`. For the tensor core's storage allocator: the array it gets back must be
+   * the one it keeps (a second view over the same bytes would not keep them alive).
+   */
+  allocArray<T extends ArrayBufferView>(ctor: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number }, n: number): T {
+    const p = this.rt.heap.alloc(n * ctor.BYTES_PER_ELEMENT);
+    const v = new ctor(this.rt.heap.buffer, p, n);
+    this.registry.register(v, p, v);
+    return v;
+  }
   /** Frees a view returned by allocF32/allocF64 (not a subarray of one). */
-  free(view: FloatArray): void { if (this.registry.unregister(view)) this.rt.heap.release(view.byteOffset); }
+  free(view: ArrayBufferView): void { if (this.registry.unregister(view)) this.rt.heap.release(view.byteOffset); }
   isShared(view: ArrayBufferView): boolean { return this.rt.heap.owns(view); }
 
   /**
