@@ -76,6 +76,15 @@ describe('errors', () => {
     expect(r.error!.traceback.at(-1)).toBe('ZeroDivisionError: division by zero');
   });
 
+  it('show a chained exception after its cause, as IPython does', async () => {
+    const r = await engine.run('try:\n    {}["k"]\nexcept KeyError as e:\n    raise ValueError("bad") from e');
+    const text = r.error!.traceback.join('\n');
+    expect(r.error).toMatchObject({ ename: 'ValueError', evalue: 'bad' });
+    expect(text).toMatch(/^-+\nKeyError +Traceback \(most recent call last\)\nCell In\[\d+\], line 2\n/);
+    expect(text).toContain("KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\nValueError ");
+    expect(r.error!.traceback.at(-1)).toBe('ValueError: bad');
+  });
+
   it('report a syntax error at its cell line', async () => {
     const r = await engine.run('a = 1\nb = (');
     expect(r.error?.ename).toBe('SyntaxError');

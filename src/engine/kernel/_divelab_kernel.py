@@ -273,24 +273,43 @@ def _format_frame(tb):
 
 
 def _cell_traceback(exc):
-    """Jupyter's error message fields for exc, formatted like IPython without colours."""
+    """Jupyter's error message fields for exc, formatted like IPython without colours (chained causes first)."""
     _strip_exc(exc)
     ename = type(exc).__name__
     evalue = str(exc)
     if isinstance(exc, SyntaxError):
-        only = traceback.format_exception_only(type(exc), exc)
-        text = "".join(only)
-        count = _cell_name(exc.filename or "")
-        if count is not None:
-            text = text.replace(f'File "{exc.filename}", line {exc.lineno}', f"Cell In[{count}], line {exc.lineno}")
-        return ename, evalue, [text.rstrip("\n")]
-    tb_list = ["-" * 75, f"{ename:<42}Traceback (most recent call last)"]
-    tb = exc.__traceback__
-    while tb is not None:
-        tb_list.append(_format_frame(tb))
-        tb = tb.tb_next
-    tb_list.append("".join(traceback.format_exception_only(type(exc), exc)).rstrip("\n"))
+        return ename, evalue, [_syntax_error_text(exc)]
+    chain = []
+    e, seen = exc, set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if e.__cause__ is not None:
+            link, nxt = "The above exception was the direct cause of the following exception:", e.__cause__
+        elif e.__context__ is not None and not e.__suppress_context__:
+            link, nxt = "During handling of the above exception, another exception occurred:", e.__context__
+        else:
+            link, nxt = None, None
+        chain.append((e, link))
+        e = nxt
+    tb_list = ["-" * 75]
+    for i, (e, link) in enumerate(reversed(chain)):
+        if i:
+            tb_list.append(f"\n{link}\n")
+        tb_list.append(f"{type(e).__name__:<42}Traceback (most recent call last)")
+        tb = e.__traceback__
+        while tb is not None:
+            tb_list.append(_format_frame(tb))
+            tb = tb.tb_next
+        tb_list.append("".join(traceback.format_exception_only(type(e), e)).rstrip("\n"))
     return ename, evalue, tb_list
+
+
+def _syntax_error_text(exc):
+    text = "".join(traceback.format_exception_only(type(exc), exc))
+    count = _cell_name(exc.filename or "")
+    if count is not None:
+        text = text.replace(f'File "{exc.filename}", line {exc.lineno}', f"Cell In[{count}], line {exc.lineno}")
+    return text.rstrip("\n")
 
 
 # --------------------------------------------------------------------------------------------- running code
