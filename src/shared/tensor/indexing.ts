@@ -65,7 +65,6 @@ interface Parsed { view: Tensor; adv: { dim: number; t: Tensor }[] }
 /** Applies the basic part of an index (views) and collects the advanced parts with their dims in the view. */
 function parse(t: Tensor, items: Item[]): Parsed {
   const used = items.reduce((n, it) => n + consumes(it), 0);
-  if (items.filter((it) => it.k === 'ellipsis').length > 1) throw indexError("an index can only have a single ellipsis ('...')");
   if (used > t.ndim) {
     if (t.ndim === 0 && items.some((it) => it.k === 'int')) {
       throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');

@@ -22,7 +22,7 @@
  *
  * Names here are stable; the Python engineer may append helpers in the marked section at the end.
  */
-import { runtimeError } from '../errors';
+import { indexError, runtimeError } from '../errors';
 import { canCast, type BinaryOp } from './binary';
 import { copyInto, fillInto } from './copy';
 import { item, tolistJson } from './convert';
@@ -34,7 +34,7 @@ import { assertNoInternalOverlap, assertNoPartialOverlap } from './layout';
 import { ops } from './ops';
 import * as R from './random';
 import { scalar, type Operand } from './scalar';
-import { broadcastShapes, sizeRepr } from './shape';
+import { broadcastShapes, sizeRepr, wrapDim } from './shape';
 import { bumpVersion, storageBase, type Tensor } from './tensor';
 import type { UnaryOp } from './unary';
 import { stack } from './join';
@@ -117,8 +117,16 @@ export const pyapi = {
   unsqueeze: (t: Tensor, dim: number): Tensor => ops.unsqueeze(t, dim),
   flatten: (t: Tensor, start: number, end: number): Tensor => ops.flatten(t, start, end),
   narrow: (t: Tensor, dim: number, start: number, length: number): Tensor => ops.narrow(t, dim, start, length),
-  /** t.select(dim, i) (its own error text; use `index` for `t[i]`). */
-  select: (t: Tensor, dim: number, i: number): Tensor => ops.select(t, dim, i),
+  /** `t[i]` along `dim` (t[:, i] is select(t, 1, i)), with indexing's error text. */
+  select: (t: Tensor, dim: number, i: number): Tensor => {
+    if (t.ndim > 0) {
+      const d = wrapDim(dim, t.ndim), size = t.shape[d];
+      if (i < -size || i >= size) throw indexError(`index ${i} is out of bounds for dimension ${d} with size ${size}`);
+    }
+    return t.ndim === 0 ? ops.getIndex(t, [0, i], []) : ops.select(t, dim, i);
+  },
+  /** torch.select / Tensor.select(dim, i), whose out-of-range text differs from indexing's. */
+  selectMethod: (t: Tensor, dim: number, i: number): Tensor => ops.select(t, dim, i),
   /** `t[i]` for a Python int i: the common case of getIndex in one short call. */
   index: (t: Tensor, i: number): Tensor => ops.getIndex(t, [0, i], []),
   contiguous: (t: Tensor): Tensor => ops.contiguous(t),

@@ -112,6 +112,8 @@ CASES = [
     case("narrow too long", *A(12, shape=[3, 4]), ["narrow", "$1", 0, 2, 2]),
     case("select", *A(12, shape=[3, 4]), ["select", "$1", 1, -1]),
     case("select out of range", *A(12, shape=[3, 4]), ["select", "$1", 0, 3]),
+    case("select method", *A(12, shape=[3, 4]), ["selectMethod", "$1", 1, -1]),
+    case("select method out of range", *A(12, shape=[3, 4]), ["selectMethod", "$1", 0, 3]),
     case("contiguous of transpose", *A(6, shape=[2, 3]), ["t", "$1"], ["contiguous", "$2"]),
     # ---- elementwise and promotion
     case("int plus float scalar", *A(3), ["binary", "add", "$0", 2.5, "float"]),
@@ -525,4 +527,8 @@ CASES += [
     case("internal overlap exp_", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["unary_", "exp", "$1"]),
     case("internal overlap copy_", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["ones", [2, 3], None], ["copy_", "$1", "$2"]),
     case("expanded fill_ ok", ["zeros", [3], None], ["expand", "$0", [2, 3]], ["fill_", "$1", 1, "int"]),
+]
+CASES += [
+    case("two ellipses", *A(12, shape=[3, 4]), ["getIndex", "$1", [3, 3], []]),
+    case("ellipsis int ellipsis", *A(12, shape=[3, 4]), ["getIndex", "$1", [3, 0, 1, 3], []]),
 ]
