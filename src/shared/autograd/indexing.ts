@@ -105,6 +105,7 @@ function valueGrad(g: Tensor, v: Tensor): Tensor {
 export function setIndex(t: Tensor, spec: readonly unknown[], objs: readonly I.IndexObj[], value: Operand): void {
   const v = isTensor(value) ? value : null;
   if (isBasic(spec)) {
+    I.getIndex(t, spec, objs); // the indexing errors (IndexError texts), before replaying it as views
     const target = basicChain(t, spec);
     trackView(target, t);
     inplace(target, [v], () => I.setIndex(t, spec, objs, value), (self) => overwrite(self, value));
