@@ -52,5 +52,7 @@ export interface Host {
   exportFile(name: string, data: Uint8Array): Promise<SaveResult | null>;
   /** Starts (or re-attaches to) the engine for a notebook; transports arrive through the listener. */
   connectEngine(notebookPath: string | null, listener: EngineConnectionListener): Promise<void>;
+  /** Adds an opened notebook to the recent list, for hosts that keep that list themselves (the browser). */
+  remember?(name: string, content: string): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand, arg?: string) => void): () => void;
 }

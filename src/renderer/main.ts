@@ -1,0 +1,13 @@
+/** @file Renderer entry: the Vue app, its stores, and a session with the host it runs in (Electron or browser). */
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { createHost } from './host';
+import { startSession } from './session';
+import './styles.css';
+
+const app = createApp(App);
+app.use(createPinia());
+const host = createHost();
+// Restore first, then mount, so the restored notebook is what the user sees first (no flash of an empty one).
+void startSession(host).finally(() => app.mount('#app'));

@@ -1,0 +1,72 @@
+/**
+ * @file Chromium for the E2E tests: Debian's /usr/bin/chromium driven by playwright-core, headless, with a fresh
+ * profile per launch and everything that would reach the network switched off.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface AppBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Messages the page logged as errors, and uncaught exceptions: a test can assert there were none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchApp(url: string): Promise<AppBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'divelab-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} @ ${m.location().url}`));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the kernel indicator shows `state`. */
+export async function waitForKernel(page: Page, state: string, timeout = 60_000): Promise<void> {
+  await page.locator(`[data-testid="kernel-state"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+/** Clicks into the editor of cell `index` (0-based) and types `code`. */
+export async function typeInCell(page: Page, index: number, code: string): Promise<void> {
+  const editor = page.locator('[data-testid="cell"]').nth(index).locator('.monaco-editor');
+  await editor.click();
+  await page.keyboard.type(code);
+}
+
+export const cell = (page: Page, index: number) => page.locator('[data-testid="cell"]').nth(index);
+
+/** Keeps a screenshot of a failed test in tests/e2e/artifacts (ignored by git) to see what the page showed. */
+export async function saveFailureScreenshot(page: Page, testName: string): Promise<void> {
+  const dir = join(import.meta.dirname, 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`) }).catch(() => {});
+}
