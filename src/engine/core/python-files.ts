@@ -1,7 +1,7 @@
 /**
- * @file DiveLab's Python packages (src/python/**: torch, numpy, pandas, d2l, matplotlib, _divelab…), bundled at
- * build time as text and keyed by their path below src/python. The worker writes them into the interpreter's file
- * system and puts that folder first on sys.path.
+ * @file The Python the worker installs, bundled at build time as text: DiveLab's packages (src/python/**: torch,
+ * numpy, pandas, d2l, matplotlib…) keyed by their path below src/python, which the worker puts first on sys.path,
+ * and the kernel's own modules.
  */
 const modules = import.meta.glob('/src/python/**/*.{py,json,txt,csv}', {
   query: '?raw',
@@ -11,4 +11,11 @@ const modules = import.meta.glob('/src/python/**/*.{py,json,txt,csv}', {
 
 export const pythonFiles: Record<string, string> = Object.fromEntries(
   Object.entries(modules).map(([path, text]) => [path.slice('/src/python/'.length), text]),
+);
+
+/** The kernel's own modules (src/engine/kernel), keyed by file name; they go to a folder of their own. */
+export const kernelFiles: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob('../kernel/*.py', { query: '?raw', import: 'default', eager: true }) as Record<string, string>,
+  ).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
 );

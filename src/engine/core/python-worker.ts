@@ -6,8 +6,7 @@
 import type { PyodideAPI } from 'pyodide';
 import { coreModules } from '../core-modules';
 import '../core-layers';
-import kernelSource from '../kernel/_divelab_kernel.py?raw';
-import { pythonFiles } from './python-files';
+import { kernelFiles, pythonFiles } from './python-files';
 import {
   INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState, SIGINT,
   type RouterToWorker, type WorkdirSpec, type WorkerToRouter,
@@ -205,5 +204,5 @@ function installFiles(py: PyodideAPI): void {
     py.FS.writeFile(dest, text);
   }
   py.FS.mkdirTree(KERNEL_ROOT);
-  py.FS.writeFile(`${KERNEL_ROOT}/_divelab_kernel.py`, kernelSource);
+  for (const [name, text] of Object.entries(kernelFiles)) py.FS.writeFile(`${KERNEL_ROOT}/${name}`, text);
 }

@@ -24,13 +24,14 @@ import time
 import traceback
 import types
 
+from _divelab_tracebacks import cell_traceback, strip_exc
+
 _bridge = None
 _main = None  # the notebook's __main__ module (globals persist across cells)
 _exec_count = 0
 _current_id = None
 _FLUSH_SECONDS = 0.03
 _FLUSH_CHARS = 64 * 1024
-_ENGINE_PREFIXES = ("/divelab/",)
 
 
 # --------------------------------------------------------------------------------------------- output streams
@@ -39,6 +40,7 @@ class _Output:
 
     def __init__(self):
         self.writing = False
+        self.pending_since = 0.0
         self.chunks = []
         self.size = 0
         self.last_flush = 0.0
@@ -49,6 +51,8 @@ class _Output:
         self.writing = True
         try:
             chunks = self.chunks
+            if not chunks:
+                self.pending_since = time.monotonic()
             if chunks and chunks[-1][0] == name:
                 chunks[-1][1].append(text)
             else:
@@ -64,8 +68,11 @@ class _Output:
             self.writing = False
 
     def on_flush_signal(self, *_):
-        # A signal handler runs between any two bytecodes: never in the middle of write()'s bookkeeping.
-        if not self.writing:
+        # A signal handler runs between any two bytecodes: never in the middle of write()'s bookkeeping, and not
+        # between print()'s text and its newline unless a partial line has waited a while (a progress indicator).
+        if self.writing or not self.chunks:
+            return
+        if self.chunks[-1][1][-1].endswith("\n") or time.monotonic() - self.pending_since > 0.25:
             self.flush()
 
     def flush(self, now=None):
@@ -203,115 +210,6 @@ def _sleep(seconds):
         raise KeyboardInterrupt
 
 
-# --------------------------------------------------------------------------------------------- tracebacks
-def _user_tb(tb):
-    """Drops leading engine frames and every frame from DiveLab's own packages ([Note: user-only tracebacks])."""
-    frames = []
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        # "://" marks JavaScript frames that Pyodide adds for calls through JS.
-        if not (name.startswith(_ENGINE_PREFIXES) or name.startswith("<frozen ") or "/_pyodide/" in name or "://" in name):
-            frames.append(tb)
-        tb = tb.tb_next
-    return frames
-
-
-def _strip_exc(exc):
-    """Re-links exc's traceback (and its causes') so that only user frames remain."""
-    seen = set()
-    e = exc
-    while e is not None and id(e) not in seen:
-        seen.add(id(e))
-        frames = _user_tb(e.__traceback__)
-        head = None
-        for tb in reversed(frames):
-            try:
-                head = types.TracebackType(head, tb.tb_frame, tb.tb_lasti, tb.tb_lineno)
-            except TypeError:
-                head = tb
-                break
-        e.__traceback__ = head
-        e = e.__cause__ or (None if e.__suppress_context__ else e.__context__)
-    return exc
-
-
-def _cell_name(filename):
-    return filename[len("<cell-"):-1] if filename.startswith("<cell-") and filename.endswith(">") else None
-
-
-def _arg_names(code):
-    """A function's parameters as IPython lists them in a frame header: `f(a, *args, b, **kw)`."""
-    names = list(code.co_varnames[:code.co_argcount])
-    n = code.co_argcount + code.co_kwonlyargcount
-    if code.co_flags & 0x04:  # CO_VARARGS
-        names.append("*" + code.co_varnames[n])
-        n += 1
-    names += code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
-    if code.co_flags & 0x08:  # CO_VARKEYWORDS
-        names.append("**" + code.co_varnames[n])
-    return ", ".join(names)
-
-
-def _format_frame(tb):
-    """One IPython-style frame: `Cell In[3], line 2, in f()` then numbered context lines with an arrow."""
-    code = tb.tb_frame.f_code
-    lineno = tb.tb_lineno
-    count = _cell_name(code.co_filename)
-    where = f"Cell In[{count}], line {lineno}" if count is not None else f"File {code.co_filename}:{lineno}"
-    if code.co_name != "<module>":
-        where += f", in {code.co_name}({_arg_names(code)})"
-    lines = linecache.getlines(code.co_filename)
-    out = [where]
-    if lines:
-        lo, hi = max(1, lineno - 2), min(len(lines), lineno + 2)
-        width = len(str(hi))
-        for n in range(lo, hi + 1):
-            text = lines[n - 1].rstrip("\n")
-            mark = "---->" if n == lineno else "     "
-            out.append(f"{mark} {str(n).rjust(width)} {text}")
-    return "\n".join(out) + "\n"
-
-
-def _cell_traceback(exc):
-    """Jupyter's error message fields for exc, formatted like IPython without colours (chained causes first)."""
-    _strip_exc(exc)
-    ename = type(exc).__name__
-    evalue = str(exc)
-    if isinstance(exc, SyntaxError):
-        return ename, evalue, [_syntax_error_text(exc)]
-    chain = []
-    e, seen = exc, set()
-    while e is not None and id(e) not in seen:
-        seen.add(id(e))
-        if e.__cause__ is not None:
-            link, nxt = "The above exception was the direct cause of the following exception:", e.__cause__
-        elif e.__context__ is not None and not e.__suppress_context__:
-            link, nxt = "During handling of the above exception, another exception occurred:", e.__context__
-        else:
-            link, nxt = None, None
-        chain.append((e, link))
-        e = nxt
-    tb_list = ["-" * 75]
-    for i, (e, link) in enumerate(reversed(chain)):
-        if i:
-            tb_list.append(f"\n{link}\n")
-        tb_list.append(f"{type(e).__name__:<42}Traceback (most recent call last)")
-        tb = e.__traceback__
-        while tb is not None:
-            tb_list.append(_format_frame(tb))
-            tb = tb.tb_next
-        tb_list.append("".join(traceback.format_exception_only(type(e), e)).rstrip("\n"))
-    return ename, evalue, tb_list
-
-
-def _syntax_error_text(exc):
-    text = "".join(traceback.format_exception_only(type(exc), exc))
-    count = _cell_name(exc.filename or "")
-    if count is not None:
-        text = text.replace(f'File "{exc.filename}", line {exc.lineno}', f"Cell In[{count}], line {exc.lineno}")
-    return text.rstrip("\n")
-
-
 # --------------------------------------------------------------------------------------------- running code
 def _run_hooks():
     hooks = sys.modules.get("_divelab_hooks")
@@ -360,7 +258,7 @@ def run_cell(cell_id, code, silent):
                 _post("result", executionCount=count, data=_mime_bundle(value))
     except BaseException as exc:  # noqa: BLE001 - KeyboardInterrupt and SystemExit end the cell too
         status = "error"
-        ename, evalue, tb_list = _cell_traceback(exc)
+        ename, evalue, tb_list = cell_traceback(exc)
         _post("error", ename=ename, evalue=evalue, traceback=tb_list)
     finally:
         try:
@@ -392,7 +290,7 @@ def run_script(run_id, path, argv):
     except SystemExit as exc:
         code = _exit_code(exc)
     except BaseException as exc:  # noqa: BLE001
-        _strip_exc(exc)
+        strip_exc(exc)
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
         code = 130 if isinstance(exc, KeyboardInterrupt) else 1
     finally:
