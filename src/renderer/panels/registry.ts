@@ -19,4 +19,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'lessons', title: 'Lessons', load: () => import('../lessons/LessonsPanel.vue') },
   { id: 'plot', title: 'Plots', load: () => import('./plot/PlotPanel.vue') },
   { id: 'graph', title: 'Graph', load: () => import('./graph/GraphPanel.vue') },
+  { id: 'dataset', title: 'Dataset', load: () => import('./dataset/DatasetPanel.vue') },
 ];
