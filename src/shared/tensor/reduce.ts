@@ -180,7 +180,7 @@ export function stdVar(t: Tensor, dims: number | readonly number[] | null, corre
   });
 }
 
-/** cumsum/cumprod along `dim` (ints and bool accumulate in int64). */
+/** cumsum/cumprod along `dim`: accumulated in double and rounded per output, as PyTorch's CPU kernel does. */
 export function cumulative(t: Tensor, dim: number, isSum: boolean, dtype: DType | null = null): Tensor {
   const d = wrapDim(dim, t.ndim);
   const outD = dtype ?? widenInt(t.dtype);
@@ -188,7 +188,6 @@ export function cumulative(t: Tensor, dim: number, isSum: boolean, dtype: DType 
   if (t.ndim === 0) { out.storage.data[0] = t.storage.data[t.offset]; return out; }
   const od = out.storage.data;
   const fix = storeFix(outD);
-  const f32 = outD === 'float32';
   const outStrides = out.strides;
   // Groups come in row-major order of the kept dims; recover each one's output offset from its index.
   let g = 0;
@@ -204,7 +203,6 @@ export function cumulative(t: Tensor, dim: number, isSum: boolean, dtype: DType 
     let acc = isSum ? 0 : 1;
     for (let i = 0; i < n; i++) {
       acc = isSum ? acc + buf[i] : acc * buf[i];
-      if (f32) acc = Math.fround(acc);
       od[off + i * outStrides[d]] = fix ? fix(acc) : acc;
     }
   });
