@@ -5,7 +5,7 @@ what it expected. DiveLab reproduces that text for the mistakes students actuall
 `torch.cat(X, Y, dim=0)`, `cumsum()` without a dim); other bad calls get Python's own TypeError.
 """
 
-__all__ = ["invalid_combination", "CAT", "STACK", "CUMSUM", "CUMPROD"]
+__all__ = ["invalid_combination", "int_arg", "CAT", "STACK", "CUMSUM", "CUMPROD"]
 
 CAT = ("(tuple of Tensors tensors, int dim, *, Tensor out)", "(tuple of Tensors tensors, name dim, *, Tensor out)")
 STACK = ("(tuple of Tensors tensors, int dim, *, Tensor out)",)
@@ -31,3 +31,15 @@ def invalid_combination(fname, args, kwargs, signatures):
     lines = "".join(f" * {s}\n" for s in signatures)
     return TypeError(f"{fname}() received an invalid combination of arguments - got {_got(args, kwargs)}, "
                      f"but expected one of:\n{lines}")
+
+
+def int_arg(fname, argname, v, pos=1):
+    """`v` as an int for an int-only parameter, or PyTorch's single-signature TypeError.
+
+    The core reads such parameters as JS numbers and cannot tell a tuple or a float from garbage, so the check
+    happens here. Ops with several signatures raise this simpler text where PyTorch lists its overloads."""
+    if type(v) is int:
+        return v
+    if isinstance(v, bool) or not hasattr(v, "__index__"):
+        raise TypeError(f"{fname}(): argument '{argname}' (position {pos}) must be int, not {_type_name(v)}")
+    return v.__index__()

@@ -4,7 +4,7 @@ Argument handling follows PyTorch's names (`dim`, `keepdim`) and also accepts th
 uses (`axis`, `keepdims`), which PyTorch 1.13's argument parser treats as aliases.
 """
 from ._core import C, JsException, translate, wrap, kind_of
-from ._argerrors import invalid_combination, CUMSUM
+from ._argerrors import invalid_combination, int_arg, CUMSUM
 from .return_types import max as _max_result, min as _min_result
 
 # Unary ops of the core (UnaryOp in src/shared/tensor/unary.ts) that are Tensor methods of the same name, each
@@ -198,7 +198,7 @@ class MathMixin:
         return _call(C.mean, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims), _dt(dtype))
 
     def prod(self, dim=None, keepdim=False, dtype=None, *, axis=None, keepdims=None):
-        return _call(C.prod, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims), _dt(dtype))
+        return _call(C.prod, self._t, _opt_int("prod", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims), _dt(dtype))
 
     def max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
         return self._maxmin(dim, keepdim, axis, keepdims, True)
@@ -212,6 +212,7 @@ class MathMixin:
             return _call(C.amax if is_max else C.amin, self._t, None, False)
         if hasattr(dim, "_t"):  # t.max(other): elementwise, like torch.maximum
             return _call(C.binary, "maximum" if is_max else "minimum", self._t, dim._t, None)
+        dim = int_arg("max" if is_max else "min", "dim", dim)
         try:
             values, indices = (C.maxDim if is_max else C.minDim)(self._t, dim, keepdim_arg(keepdim, keepdims))
         except JsException as e:
@@ -225,16 +226,16 @@ class MathMixin:
         return _call(C.amin, self._t, dim, bool(keepdim))
 
     def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.argmax, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims))
+        return _call(C.argmax, self._t, _opt_int("argmax", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
 
     def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.argmin, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims))
+        return _call(C.argmin, self._t, _opt_int("argmin", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
 
     def all(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.all, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims))
+        return _call(C.all, self._t, _opt_int("all", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
 
     def any(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.any, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims))
+        return _call(C.any, self._t, _opt_int("any", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
 
     def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None, axis=None, keepdims=None):
         return self._stdvar(C.std, dim, unbiased, keepdim, correction, axis, keepdims)
@@ -276,6 +277,11 @@ class MathMixin:
         return _call(C.outer, self._t, tensor_arg("outer", "vec2", vec2))
 
     ger = outer
+
+
+def _opt_int(fname, dim):
+    """An optional int-only `dim` (PyTorch 1.13's prod/all/any/argmax take one dim, not a tuple)."""
+    return None if dim is None else int_arg(fname, "dim", dim)
 
 
 def _dt(dtype):

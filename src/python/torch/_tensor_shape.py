@@ -7,6 +7,7 @@ call does the whole `t[...]`, whatever mixture of ints, slices, None, Ellipsis, 
 import operator
 import warnings
 
+from ._argerrors import int_arg
 from ._core import C, JsException, translate, wrap, kind_of
 
 _T_WARNING = (
@@ -36,9 +37,21 @@ def shape_arg(fname, argname, args):
     return tuple(out)
 
 
+def _as_tuple_index(key, Tensor):
+    """PyTorch's (and old NumPy's) rule: a short list holding a sequence, slice, tensor, None or ... is a tuple
+    index, so `x[[0, [1]]]` means `x[0, [1]]`, while `x[[0, 1]]` is one integer-list index."""
+    if type(key) is not list or len(key) >= 32:
+        return key
+    for k in key:
+        if isinstance(k, (list, tuple, slice, Tensor)) or k is None or k is Ellipsis:
+            return tuple(key)
+    return key
+
+
 def _encode_index(key, Tensor):
     """A subscript as (opcodes, objects) for C.getIndex / C.setIndex."""
     spec, objs = [], []
+    key = _as_tuple_index(key, Tensor)
     for k in key if type(key) is tuple else (key,):
         tk = type(k)
         if tk is int:
@@ -109,6 +122,7 @@ class ShapeMixin:
         return self.reshape(tuple(other._t.shape))
 
     def flatten(self, start_dim=0, end_dim=-1):
+        start_dim, end_dim = int_arg("flatten", "start_dim", start_dim), int_arg("flatten", "end_dim", end_dim, 2)
         try:
             return wrap(C.flatten(self._t, start_dim, end_dim))
         except JsException as e:
@@ -118,12 +132,15 @@ class ShapeMixin:
         return self.reshape(-1)
 
     def squeeze(self, dim=None):
+        if dim is not None:
+            dim = int_arg("squeeze", "dim", dim)
         try:
             return wrap(C.squeeze(self._t, dim))
         except JsException as e:
             raise translate(e) from None
 
     def unsqueeze(self, dim):
+        dim = int_arg("unsqueeze", "dim", dim)
         try:
             return wrap(C.unsqueeze(self._t, dim))
         except JsException as e:
@@ -140,12 +157,15 @@ class ShapeMixin:
         return self.expand(tuple(other._t.shape))
 
     def narrow(self, dim, start, length):
+        dim, start = int_arg("narrow", "dim", dim), int_arg("narrow", "start", start, 2)
+        length = int_arg("narrow", "length", length, 3)
         try:
             return wrap(C.narrow(self._t, dim, start, length))
         except JsException as e:
             raise translate(e) from None
 
     def select(self, dim, index):
+        dim, index = int_arg("select", "dim", dim), int_arg("select", "index", index, 2)
         try:
             return wrap(C.select(self._t, dim, index))
         except JsException as e:
@@ -157,6 +177,7 @@ class ShapeMixin:
 
     # ------------------------------------------------------------------------------------------ transposes
     def transpose(self, dim0, dim1):
+        dim0, dim1 = int_arg("transpose", "dim0", dim0), int_arg("transpose", "dim1", dim1, 2)
         try:
             return wrap(C.transpose(self._t, dim0, dim1))
         except JsException as e:

@@ -62,3 +62,16 @@ bool(torch.tensor([1, 1]))
 torch.tensor([1, 2]).item()
 # %%
 torch.tensor([[1, 2], [3, 4]]).tolist(), torch.tensor(2.5).tolist(), torch.tensor([1.5, 2]).tolist()
+# %%
+# A short list that holds a list, slice, tensor, None or ... is a tuple index (PyTorch's legacy NumPy rule).
+X = torch.arange(24).reshape(2, 3, 4)
+X[[[0], [1]]], X[[0, [1]]], X[[0, 1]].shape, X[[0, slice(None), 1]]
+# %%
+X[[[0], [1]]] = -1
+X
+# %%
+X.argmax((0, 1))
+# %%
+X.unsqueeze((0,))
+# %%
+X.flatten(0.5)
