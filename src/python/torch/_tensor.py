@@ -248,7 +248,10 @@ class Tensor(ShapeMixin, MathMixin):
     # ------------------------------------------------------------------------------------------ printing
     def __repr__(self):
         # The core names the grad_fn itself (autograd's pyapi.repr), so printing is one JS call.
-        return C.repr(self._t, None, None)
+        try:
+            return C.repr(self._t, None, None)
+        except JsException as e:
+            raise translate(e) from None
 
     __str__ = __repr__
 
