@@ -61,6 +61,21 @@ describe('Jupyter semantics', () => {
   });
 });
 
+describe('magics', () => {
+  it('accepts the magics course notebooks use and says that packages are built in', async () => {
+    const r = await engine.run('%matplotlib inline\n!pip install d2l==0.17.6\ns = "100%"\ns');
+    expect(r.done.status).toBe('ok');
+    expect(r.stdout).toBe('DiveLab runs offline and cannot install packages; torch, numpy, pandas, matplotlib and d2l are built in.\n');
+    expect(r.result?.data['text/plain']).toBe("'100%'");
+  });
+
+  it('fails on an unknown magic as IPython does, and leaves real syntax errors alone', async () => {
+    expect((await engine.run('%nosuchmagic')).error).toMatchObject({ ename: 'UsageError', evalue: 'Line magic function `%nosuchmagic` not found.' });
+    const bad = await engine.run('%matplotlib inline\nx = (');
+    expect(bad.error).toMatchObject({ ename: 'SyntaxError', evalue: "'(' was never closed (<cell-" + bad.done.executionCount + '>, line 2)' });
+  });
+});
+
 describe('errors', () => {
   it('show the user cell lines only, IPython-style', async () => {
     const def = await engine.run('def f(n):\n    return 1 / n');

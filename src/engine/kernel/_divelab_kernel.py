@@ -24,6 +24,7 @@ import time
 import traceback
 import types
 
+import _divelab_magics
 from _divelab_tracebacks import cell_traceback, strip_exc
 
 _bridge = None
@@ -219,12 +220,24 @@ def _run_hooks():
 
 def _compile_cell(code, filename):
     """Parses a cell; returns (body, last) where last is the final expression to display, or None."""
-    tree = ast.parse(code, filename, "exec")
+    try:
+        tree = ast.parse(code, filename, "exec")
+    except SyntaxError as err:
+        tree = _parse_with_magics(code, filename)
+        if tree is None:
+            raise err
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
         last = ast.Expression(tree.body.pop().value)
     body = compile(tree, filename, "exec", dont_inherit=True)
     return body, (compile(last, filename, "eval", dont_inherit=True) if last is not None else None)
+
+
+def _parse_with_magics(code, filename):
+    """The cell parsed with its magic lines rewritten; None when it has none. A remaining syntax error is raised:
+    the rewrite keeps every line in place, so its line, text and caret are the user's."""
+    rewritten = _divelab_magics.rewrite(code)
+    return None if rewritten is None else ast.parse(rewritten, filename, "exec")
 
 
 def _cache_source(filename, code):
