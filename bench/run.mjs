@@ -81,7 +81,7 @@ function runChild(cmd, args, env, timeoutMs) {
   if (r.error) return { error: r.error.code === 'ETIMEDOUT' ? `timed out after ${timeoutMs / 1000} s` : String(r.error) };
   if (r.status !== 0) return { error: `exit ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' | ')}` };
   const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
-  try { return { lines: lines.map((l) => JSON.parse(l)) }; } catch (e) { return { error: `bad output: ${e}` }; }
+  try { return { lines: lines.map((l) => JSON.parse(l)), text: r.stdout.trim() }; } catch (e) { return { error: `bad output: ${e}` }; }
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -122,6 +122,8 @@ for (const f of OTHER) {
   const [cmd, args] = file.endsWith('.py') ? [PY, [file]] : file.endsWith('.ts') ? ['node', ['--import', 'tsx', file]] : ['node', [file]];
   const out = runChild(cmd, args, {}, 240_000);
   if (out.error) { others.push({ file: f, error: out.error }); continue; }
+  // a bench that prints its own report instead of JSON lines: keep the text
+  if (!out.lines.length) others.push({ file: f, text: out.text.split('\n').slice(-12) });
   for (const l of out.lines) {
     // lines that follow the convention become values; anything else is kept as printed
     const value = Array.isArray(l.ms) ? median(l.ms) : typeof l.value === 'number' ? l.value : undefined;
@@ -151,6 +153,7 @@ if (others.length) {
   for (const o of others) {
     if (o.error) console.log(`  ${o.file}: ERROR ${o.error}`);
     else if (o.raw) console.log(`  ${o.file}: ${JSON.stringify(o.raw).slice(0, 160)}`);
+    else if (o.text) console.log(`  ${o.file}:\n${o.text.map((t) => '    ' + t).join('\n')}`);
     else { if (!byName.has(o.name)) byName.set(o.name, []); byName.get(o.name).push(o); }
   }
   for (const [name, list] of byName) console.log(`  ${name} [${list[0].unit}]: ${list.map((o) => `${o.impl} ${fmt(o.value)}`).join(', ')}`);
