@@ -47,6 +47,13 @@ describe('divelab run script.py', () => {
     expect(r.code).toBe(1);
   });
 
+  it('reads sys.stdin to its end', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'cat.py'), 'import sys\nprint(repr(sys.stdin.read()))\n');
+    const r = await runDivelab(['run', 'cat.py'], { cwd: dir, input: 'a\nb\n' });
+    expect(r).toEqual({ stdout: "'a\\nb\\n'\n", stderr: '', code: 0 });
+  });
+
   it('reports a syntax error like python', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.py'), 'x = (1,\n');

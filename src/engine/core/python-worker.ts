@@ -116,7 +116,7 @@ export function runPythonWorker(host: WorkerHost): void {
     py.setStdout({ batched: raw('stdout') });
     py.setStderr({ batched: raw('stderr') });
     py.setStdin({ stdin: () => {
-      const reply = bridge.input('', '', false);
+      const reply = bridge.input(currentJob, '', false);
       if (reply === false) throw new Error('KeyboardInterrupt');
       return reply === undefined ? null : reply + '\n';
     } } as never);
