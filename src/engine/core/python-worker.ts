@@ -117,7 +117,11 @@ export function runPythonWorker(host: WorkerHost): void {
     py.setStderr({ batched: raw('stderr') });
     py.setStdin({ stdin: () => {
       const reply = bridge.input(currentJob, '', false);
-      if (reply === false) throw new Error('KeyboardInterrupt');
+      // Interrupted: end the read (as end of input) and put the interrupt back for Python to raise right after.
+      if (reply === false) {
+        Atomics.store(i32!, INTERRUPT, SIGINT);
+        return null;
+      }
       return reply === undefined ? null : reply + '\n';
     } } as never);
     const sys = py.pyimport('sys');

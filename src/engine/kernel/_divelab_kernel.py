@@ -138,7 +138,8 @@ class _Stream:
 def _post(kind, **payload):
     """Sends a protocol message for the current cell after the text printed before it."""
     _out.flush()
-    _bridge.post(kind, _current_id or "", json.dumps(payload))
+    # default=str: a rich repr that returns something JSON cannot hold is shown as text rather than failing the cell
+    _bridge.post(kind, _current_id or "", json.dumps(payload, default=str))
 
 
 # --------------------------------------------------------------------------------------------- rich display
