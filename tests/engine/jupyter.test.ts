@@ -142,6 +142,14 @@ describe('streams', () => {
     expect((await engine.collect(id)).stdout).toBe('0\n1\n2\nend\n');
   });
 
+  it('send one enormous line in pieces', async () => {
+    const r = await engine.run("print('ab' * 3_000_000 + '😀')");
+    const pieces = r.messages.filter((m) => m.type === 'stream');
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(Math.max(...pieces.map((m) => (m.type === 'stream' ? m.text.length : 0)))).toBeLessThanOrEqual(1 << 20);
+    expect(r.stdout).toBe('ab'.repeat(3_000_000) + '😀\n');
+  });
+
   it('batch a million printed lines into few messages', async () => {
     const r = await engine.run('for i in range(10**6):\n    print(i)');
     expect(r.done.status).toBe('ok');

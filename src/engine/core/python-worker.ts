@@ -15,6 +15,7 @@ import {
 /** Where DiveLab's own Python lives in the interpreter's file system; tracebacks hide frames from here. */
 export const PYTHON_ROOT = '/divelab/python';
 const KERNEL_ROOT = '/divelab/engine';
+const STREAM_PIECE = 1 << 20;
 
 export interface WorkerHost {
   post(msg: WorkerToRouter): void;
@@ -45,7 +46,13 @@ export function runPythonWorker(host: WorkerHost): void {
 
   const bridge = {
     stream(id: string, name: 'stdout' | 'stderr', text: string): void {
-      host.post({ type: 'stream', id, name, text });
+      // One huge write (print('x' * 10**8)) goes out in pieces, so that no single message is enormous.
+      for (let at = 0; at < text.length;) {
+        let end = Math.min(text.length, at + STREAM_PIECE);
+        if (end < text.length && /[\udc00-\udfff]/.test(text[end]!)) end -= 1; // keep a surrogate pair together
+        host.post({ type: 'stream', id, name, text: text.slice(at, end) });
+        at = end;
+      }
     },
     post(type: 'display' | 'result' | 'error', id: string, json: string): void {
       host.post({ type, id, ...JSON.parse(json) } as WorkerToRouter);
