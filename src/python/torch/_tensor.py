@@ -80,17 +80,24 @@ def _fast_binary(op, name):
     _binary. Pyodide's Python calls are dear enough (~0.15 µs each) that saving two matters for tiny ops."""
     binary = C.binary
     new = object.__new__
+    kinds = SCALAR_KINDS
 
     def method(self, o):
-        if type(o) is Tensor:
-            try:
-                h = binary(op, self._t, o._t, None)
-            except JsException as e:
-                raise translate(e) from None
-            t = new(Tensor)
-            t._t = h
-            return t
-        return _binary(op, self, o)
+        to = type(o)
+        if to is Tensor:
+            other, kind = o._t, None
+        else:
+            kind = kinds.get(to)
+            if kind is None:
+                return _binary(op, self, o)
+            other = o
+        try:
+            h = binary(op, self._t, other, kind)
+        except JsException as e:
+            raise translate(e) from None
+        t = new(Tensor)
+        t._t = h
+        return t
 
     method.__name__ = method.__qualname__ = name
     method.__code__ = method.__code__.replace(co_name=name, co_qualname=name)
