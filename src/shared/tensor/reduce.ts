@@ -8,6 +8,7 @@
  */
 import { indexError, runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
+import { cascadeSum } from './cascade-sum';
 import { storeFix } from './copy';
 import { forEachRun } from './iterate';
 import { wrapDim, wrapDims } from './shape';
@@ -78,7 +79,18 @@ const minR: Reducer = (b, n) => { let m = Infinity; for (let i = 0; i < n; i++) 
 const widenInt = (d: DType): DType => (isFloating(d) ? d : 'int64');
 
 export function sum(t: Tensor, dims: number | readonly number[] | null = null, keepdim = false, dtype: DType | null = null): Tensor {
-  return reduceWith(t, resolveDims(t, dims), keepdim, dtype ?? widenInt(t.dtype), sumR);
+  const ds = resolveDims(t, dims);
+  if (isFloating(t.dtype) && (dtype === null || dtype === t.dtype)) return floatSum(t, ds, keepdim, 1);
+  return reduceWith(t, ds, keepdim, dtype ?? widenInt(t.dtype), sumR);
+}
+
+/** Float sums in PyTorch's order of additions ([Note: cascade sum]), optionally divided by `divisor` (mean). */
+function floatSum(t: Tensor, dims: readonly number[], keepdim: boolean, divisor: number): Tensor {
+  const out = emptyTensor(outShape(t, dims, keepdim), t.dtype);
+  const sums = cascadeSum(t, dims, out.numel);
+  const od = out.storage.data;
+  for (let i = 0; i < sums.length; i++) od[i] = divisor === 1 ? sums[i] : sums[i] / divisor;
+  return out;
 }
 
 export function prod(t: Tensor, dims: number | readonly number[] | null = null, keepdim = false, dtype: DType | null = null): Tensor {
@@ -90,7 +102,9 @@ export function mean(t: Tensor, dims: number | readonly number[] | null = null, 
   if (!isFloating(d)) {
     throw runtimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${TYPE_NAME[d]}`);
   }
-  return reduceWith(t, resolveDims(t, dims), keepdim, d, (b, n) => sumR(b, n) / n);
+  const ds = resolveDims(t, dims);
+  if (d === t.dtype) return floatSum(t, ds, keepdim, ds.reduce((n, i) => n * t.shape[i], 1));
+  return reduceWith(t, ds, keepdim, d, (b, n) => sumR(b, n) / n);
 }
 
 function checkNonEmpty(t: Tensor, name: string, dims: readonly number[]): void {

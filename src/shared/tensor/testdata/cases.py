@@ -532,3 +532,32 @@ CASES += [
     case("two ellipses", *A(12, shape=[3, 4]), ["getIndex", "$1", [3, 3], []]),
     case("ellipsis int ellipsis", *A(12, shape=[3, 4]), ["getIndex", "$1", [3, 0, 1, 3], []]),
 ]
+
+# ---- float32 accumulation: sums, means, cumsums and stds of random data print the same digits as PyTorch
+# ([Note: cascade sum]). dot/mv/mm go through OpenBLAS in PyTorch, whose CPU-specific kernels we do not mimic,
+# so their float32 results may differ in the last printed digit on non-integer data.
+for i in range(30):
+    n = rng.choice([7, 50, 300, 1000, 4000])
+    vals = [round(rng.gauss(0, 10 ** rng.randint(-2, 3)), 6) for _ in range(n)]
+    CASES.append(case(f"float32 sum {i} n={n}", ["tensor", vals, None, "float"], ["sum", "$0", None, False, None]))
+    CASES.append(case(f"float32 mean {i} n={n}", ["tensor", vals, None, "float"], ["mean", "$0", None, False, None]))
+    CASES.append(case(f"float32 cumsum tail {i} n={n}", ["tensor", vals, None, "float"], ["cumsum", "$0", 0, None], ["narrow", "$1", 0, n - 3, 3]))
+    CASES.append(case(f"float32 std {i} n={n}", ["tensor", vals, None, "float"], ["std", "$0", None, 1, False]))
+
+# ---- sums over dims and strided inputs follow PyTorch's loop choice (inner/outer, vector/scalar)
+for i, (shape, dims, perm) in enumerate([([37, 41], [1], None), ([37, 41], [0], None), ([5, 70], [0], None),
+                                          ([70, 5], [0], None), ([6, 7, 9], [0, 2], None), ([40, 33], [0], [1, 0]),
+                                          ([9, 50], [1], [1, 0]), ([4, 5, 6], [1], [2, 0, 1]), ([300], [0], None),
+                                          ([3, 200], None, [1, 0]), ([64, 3], [0], None), ([3, 100], [1], None)]):
+    n = 1
+    for s_ in shape:
+        n *= s_
+    vals = [round(rng.gauss(0, 30), 5) for _ in range(n)]
+    calls = [["tensor", vals, None, "float"], ["reshape", "$0", shape]]
+    if perm:
+        calls.append(["permute", "$1", perm])
+    src = f"${len(calls) - 1}"
+    calls.append(["sum", src, dims, False, None])
+    CASES.append(case(f"float32 sum dims {i} {shape} {dims} {perm}", *calls))
+    CASES.append(case(f"float32 mean dims {i} {shape} {dims} {perm}", *calls[:-1], ["mean", src, dims, dims is not None, None]))
+    CASES.append(case(f"float64 sum dims {i} {shape} {dims} {perm}", ["tensor", vals, "float64", "float"], *calls[1:]))
