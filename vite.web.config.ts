@@ -2,15 +2,12 @@
  * @file Builds the renderer for browser mode into out/web: the same Vue app as in Electron, with the engine as a
  * module Web Worker and the Pyodide files beside it (the engine's `divelabEngineAssets()` plugin).
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type PluginOption } from 'vite';
 import { divelabEngineAssets } from './src/engine/web/vite-plugin';
 
 const root = import.meta.dirname;
-const enginePlugin = resolve(root, 'src/engine/web/vite-plugin.ts');
 /** DIVELAB_WEB_ENGINE=fake builds the UI against a scripted engine (tests/e2e/fake-engine) into out/web-fake. */
 const fake = process.env.DIVELAB_WEB_ENGINE === 'fake';
 
@@ -25,25 +22,18 @@ function fakeEngine(): PluginOption {
   };
 }
 
-export default defineConfig(async () => {
-  const plugins: PluginOption[] = [vue()];
-  if (fake) plugins.push(fakeEngine());
-  // A static import: vite bundles the config and its imports, so the engine's TypeScript plugin loads (a dynamic
-  // import() of a .ts file would reach Node unbundled and fail).
-  else if (existsSync(enginePlugin)) plugins.push(divelabEngineAssets());
-  return {
-    root: resolve(root, 'src/renderer'),
-    base: './',
-    publicDir: false,
-    logLevel: 'warn',
-    plugins,
-    worker: { format: 'es' as const, plugins: () => (fake ? [fakeEngine()] : []) },
-    build: {
-      outDir: resolve(root, fake ? 'out/web-fake' : 'out/web'),
-      emptyOutDir: true,
-      target: 'es2022',
-      // Monaco and Plotly are big on purpose (bundled, offline); Plotly loads only when a plot is shown.
-      chunkSizeWarningLimit: 8000,
-    },
-  };
+export default defineConfig({
+  root: resolve(root, 'src/renderer'),
+  base: './',
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [vue(), fake ? fakeEngine() : divelabEngineAssets()],
+  worker: { format: 'es', plugins: () => (fake ? [fakeEngine()] : []) },
+  build: {
+    outDir: resolve(root, fake ? 'out/web-fake' : 'out/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Monaco and Plotly are big on purpose (bundled, offline); Plotly loads only when a plot is shown.
+    chunkSizeWarningLimit: 8000,
+  },
 });

@@ -115,7 +115,8 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       if (!this.transport) return reject(new Error('no kernel is connected'));
       this.writes.set(id, { resolve, reject });
-      this.transport.send({ type: 'write_file', id, path, data });
+      // A copy owns a plain ArrayBuffer (not a view into shared memory), as the protocol's schema expects.
+      this.transport.send({ type: 'write_file', id, path, data: new Uint8Array(data) });
     });
   }
 
