@@ -37,8 +37,10 @@ describe.each(subjects)('backend $name', ({ make }) => {
 
   it.each([[1, 1, 1], [1, 300, 200], [300, 1, 200], [129, 257, 65], [200, 300, 600], [256, 256, 256]])(
     'matmul %i x %i x %i (wasm GEMM, edge tiles, several KC slices) matches the reference', async (m, n, k) => {
-      expect(await checkMatmulFixed(be, m, n, k, false)).toBeNull();
-      expect(await checkMatmulFixed(be, m, n, k, true)).toBeNull();
+      for (const dtype of DTYPES) {
+        expect(await checkMatmulFixed(be, m, n, k, false, dtype)).toBeNull();
+        expect(await checkMatmulFixed(be, m, n, k, true, dtype)).toBeNull();
+      }
     });
 
   it.each([1 << 17, 1_000_003])('large contiguous kernels of %i elements (parallel chunks) match the reference', async (n) => {

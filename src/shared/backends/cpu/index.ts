@@ -13,6 +13,7 @@
  * - `cumsum(a, aOff, out, outOff, n)`  f64 accumulator like PyTorch 1.13
  * - `matmulF32(a, aOff, b, bOff, out, M, N, K, opt?)`  out[M x N] = a[M x K] @ b[K x N], row-major unless
  *   `opt.aStrides` / `opt.bStrides` ([row, col] in elements, e.g. [1, M] for a transposed A); `opt.outOff`.
+ *   `matmulF64` likewise for float64. Accumulation is in the operands' dtype, as BLAS does for PyTorch.
  * - `backend` (the `Backend` interface, strided kernels) for generic callers and the backend test suite.
  * Operands outside the heap still work: tiny ones go through plain loops, larger ones are staged (copied).
  * Contiguous operands above the size thresholds run in wasm, and in parallel above the parallel thresholds, so
@@ -23,7 +24,7 @@ import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
-import { matmulF32, type MatmulOptions } from './matmul';
+import { matmul, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
 import { makeCpuBackendInterface, type CpuBuffer } from './strided';
 import type { Backend } from '../backend';
@@ -193,7 +194,10 @@ export class CpuBackend {
   }
 
   matmulF32(a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array, M: number, N: number, K: number, opt: MatmulOptions = {}): void {
-    matmulF32(this, a, aOff, b, bOff, out, M, N, K, opt);
+    matmul(this, a, aOff, b, bOff, out, M, N, K, opt);
+  }
+  matmulF64(a: Float64Array, aOff: number, b: Float64Array, bOff: number, out: Float64Array, M: number, N: number, K: number, opt: MatmulOptions = {}): void {
+    matmul(this, a, aOff, b, bOff, out, M, N, K, opt);
   }
 
   dispose(): void { this.rt.dispose(); }

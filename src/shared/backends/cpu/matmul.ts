@@ -1,9 +1,10 @@
 /**
- * @file float32 matmul on the CPU backend: picks plain JS for tiny products, else packs B in parallel and runs the
- * wasm GEMM by row blocks on the pool (see [Note: gemm blocking] in wasm/gemm.ts).
+ * @file Matmul on the CPU backend (float32 and float64): plain JS for tiny products, else packs B in parallel and
+ * runs the wasm GEMM by row blocks on the pool (see [Note: gemm blocking] in wasm/gemm.ts).
  */
+import type { FloatArray } from '../backend';
 import type { CpuBackend, Temp } from './index';
-import { gemmName, gemmScratchBytes, NR, PACK_COLS, packBName } from './wasm/gemm';
+import { gemmName, gemmScratchBytes, nrOf, PACK_COLS, packBName } from './wasm/gemm';
 
 export interface MatmulOptions {
   /** Element offset of C in `out`; C is always row-major with row stride N. */
@@ -21,10 +22,13 @@ export const MATMUL_PAR_MIN = 96 * 96 * 96;
 /** Elements spanned by a 2-D view (non-negative strides). */
 const span = (rows: number, cols: number, rs: number, cs: number): number => (rows - 1) * rs + (cols - 1) * cs + 1;
 
-export function matmulF32(
-  cpu: CpuBackend, a: Float32Array, aOff: number, b: Float32Array, bOff: number, out: Float32Array,
+/** out = a @ b; all three Float32Array or all Float64Array. */
+export function matmul<T extends FloatArray>(
+  cpu: CpuBackend, a: T, aOff: number, b: T, bOff: number, out: T,
   M: number, N: number, K: number, opt: MatmulOptions,
 ): void {
+  const dt = a instanceof Float32Array ? 'f32' : 'f64';
+  const ES = a.BYTES_PER_ELEMENT, NR = nrOf(dt);
   const [ar, ac] = opt.aStrides ?? [K, 1];
   const [br, bc] = opt.bStrides ?? [N, 1];
   const outOff = opt.outOff ?? 0;
@@ -48,28 +52,28 @@ export function matmulF32(
   const pb = cpu.addr(b, bOff, span(K, N, br, bc), temps);
   const pc = cpu.addr(out, outOff, M * N, temps, true);
   const panels = Math.ceil(N / NR);
-  const packed = cpu.allocF32(panels * NR * K);
+  const packed = cpu.alloc(dt, panels * NR * K);
   const { mr, mc } = rt.gemm;
   const threads = cpu.threads;
   const inline = M * N * K < MATMUL_PAR_MIN || threads === 1;
   // enough row blocks to keep every thread busy, but never below two micro panels
   const mcEff = inline ? mc : Math.max(2 * mr, Math.min(mc, Math.ceil(M / (2 * threads) / mr) * mr));
   const blocks = Math.ceil(M / mcEff);
-  const sb = gemmScratchBytes(rt.gemm);
-  const scratch = cpu.allocF32((blocks * sb) / 4);
+  const sb = gemmScratchBytes(rt.gemm, dt);
+  const scratch = cpu.alloc(dt, (blocks * sb) / ES);
   try {
     const packArgs = [pb, br, bc, packed.byteOffset, N, K];
-    const packSteps = [PACK_COLS * bc * 4, 0, 0, PACK_COLS * K * 4, 0, 0];
+    const packSteps = [PACK_COLS * bc * ES, 0, 0, PACK_COLS * K * ES, 0, 0];
     const gemmArgs = [pa, ar, ac, packed.byteOffset, pc, N, M, N, K, scratch.byteOffset];
-    const gemmSteps = [mcEff * ar * 4, 0, 0, 0, mcEff * N * 4, 0, 0, 0, 0, sb];
+    const gemmSteps = [mcEff * ar * ES, 0, 0, 0, mcEff * N * ES, 0, 0, 0, 0, sb];
     if (inline) {
-      rt.call(packBName, ...packArgs);
+      rt.call(packBName(dt), ...packArgs);
       for (let c = 0; c < blocks; c++) {
-        rt.call(gemmName, ...gemmArgs.map((x, i) => (i === 6 ? Math.min(mcEff, M - c * mcEff) : x + c * gemmSteps[i]!)));
+        rt.call(gemmName(dt), ...gemmArgs.map((x, i) => (i === 6 ? Math.min(mcEff, M - c * mcEff) : x + c * gemmSteps[i]!)));
       }
     } else {
-      rt.parallel(packBName, packArgs, packSteps, 4, N, PACK_COLS);
-      rt.parallel(gemmName, gemmArgs, gemmSteps, 6, M, mcEff);
+      rt.parallel(packBName(dt), packArgs, packSteps, 4, N, PACK_COLS);
+      rt.parallel(gemmName(dt), gemmArgs, gemmSteps, 6, M, mcEff);
     }
   } finally {
     cpu.free(scratch);

@@ -56,10 +56,10 @@ export function makeCpuBackendInterface(cpu: CpuBackend): Backend<CpuBuffer> {
     matmul({ a, b, out, m, n, k }) {
       const outRowMajor = (m <= 1 || out.strides[0] === n) && (n <= 1 || out.strides[1] === 1);
       const nonNeg = [...a.strides, ...b.strides].every((s) => s >= 0);
-      if (a.buf.dtype === 'float32' && outRowMajor && nonNeg) {
-        return cpu.matmulF32(a.buf.data as Float32Array, a.offset, b.buf.data as Float32Array, b.offset, out.buf.data as Float32Array, m, n, k, {
-          outOff: out.offset, aStrides: [a.strides[0]!, a.strides[1]!], bStrides: [b.strides[0]!, b.strides[1]!],
-        });
+      if (outRowMajor && nonNeg) {
+        const opt = { outOff: out.offset, aStrides: [a.strides[0]!, a.strides[1]!], bStrides: [b.strides[0]!, b.strides[1]!] } as const;
+        if (a.buf.dtype === 'float32') return cpu.matmulF32(a.buf.data as Float32Array, a.offset, b.buf.data as Float32Array, b.offset, out.buf.data as Float32Array, m, n, k, opt);
+        return cpu.matmulF64(a.buf.data as Float64Array, a.offset, b.buf.data as Float64Array, b.offset, out.buf.data as Float64Array, m, n, k, opt);
       }
       referenceKernels.matmul({ a: plain(a), b: plain(b), out: plain(out), m, n, k });
     },

@@ -131,9 +131,9 @@ export const matmulCase: Case<{ m: number; n: number; k: number; la: Layout; lb:
 };
 
 /** A fixed, larger matmul (optionally with a transposed A). */
-export async function checkMatmulFixed<B>(be: Backend<B>, m: number, n: number, k: number, transposeA: boolean): Promise<string | null> {
+export async function checkMatmulFixed<B>(be: Backend<B>, m: number, n: number, k: number, transposeA: boolean, dtype: Dtype = 'float32'): Promise<string | null> {
   const la = transposeA ? { offset: 0, strides: [1, m], length: Math.max(1, m * k) } : contiguousLayout([m, k]);
-  return matmulCase.check(be, { m, n, k, la, lb: contiguousLayout([k, n]), lo: contiguousLayout([m, n]), dtype: 'float32', seed: m + n + k }, { approx: true });
+  return matmulCase.check(be, { m, n, k, la, lb: contiguousLayout([k, n]), lo: contiguousLayout([m, n]), dtype, seed: m + n + k }, { approx: true });
 }
 
 /** Large contiguous runs of every elementwise family plus sum and cumsum (the wasm and thread-pool paths). */

@@ -27,7 +27,8 @@ export function buildCpuModule(o: CpuModuleOptions): { bytes: Uint8Array<ArrayBu
   emitElementwise(m, 'f64');
   emitReductions(m, 'f32');
   emitReductions(m, 'f64');
-  emitGemm(m, o.gemm, o.fma);
+  emitGemm(m, o.gemm, o.fma, 'f32');
+  emitGemm(m, o.gemm, o.fma, 'f64');
   return { bytes: m.encode(), exports: m.names() };
 }
 
