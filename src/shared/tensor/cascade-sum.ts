@@ -11,77 +11,103 @@
  */
 import type { Tensor } from './tensor';
 
-type Add = (a: number, b: number) => number;
+type Data = ArrayLike<number>;
 
 const ceilLog2 = (x: number): number => (x <= 2 ? 1 : Math.floor(Math.log2(x - 1)) + 1);
 
-/** multi_row_sum: `nrows` sums over i < size of load(i, k), accumulated in a 4-level cascade. */
-function multiRowSum(load: (i: number, k: number) => number, nrows: number, size: number, add: Add): number[] {
+/**
+ * multi_row_sum: `nrows` sums, sum k over i < size of x[base + i*si + k*sk], in a 4-level cascade. Adds round to
+ * float32 when `f32` (PyTorch accumulates float32 in float).
+ */
+function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: number, size: number, f32: boolean): Float64Array {
   const levels = 4;
   const power = Math.max(4, Math.floor(ceilLog2(size) / levels));
   const step = 2 ** power;
   const mask = step - 1;
-  const acc = Array.from({ length: levels }, () => new Array<number>(nrows).fill(0));
+  const acc = new Float64Array(levels * nrows); // acc[j * nrows + k]
   let i = 0;
   while (i + step <= size) {
-    for (let j = 0; j < step; j++, i++) for (let k = 0; k < nrows; k++) acc[0][k] = add(acc[0][k], load(i, k));
+    for (let j = 0; j < step; j++, i++) {
+      for (let k = 0; k < nrows; k++) {
+        const v = acc[k] + x[base + i * si + k * sk];
+        acc[k] = f32 ? Math.fround(v) : v;
+      }
+    }
     for (let j = 1; j < levels; j++) {
-      for (let k = 0; k < nrows; k++) { acc[j][k] = add(acc[j][k], acc[j - 1][k]); acc[j - 1][k] = 0; }
+      for (let k = 0; k < nrows; k++) {
+        const v = acc[j * nrows + k] + acc[(j - 1) * nrows + k];
+        acc[j * nrows + k] = f32 ? Math.fround(v) : v;
+        acc[(j - 1) * nrows + k] = 0;
+      }
       if ((i & (mask * 2 ** (j * power))) !== 0) break;
     }
   }
-  for (; i < size; i++) for (let k = 0; k < nrows; k++) acc[0][k] = add(acc[0][k], load(i, k));
-  for (let j = 1; j < levels; j++) for (let k = 0; k < nrows; k++) acc[0][k] = add(acc[0][k], acc[j][k]);
-  return acc[0];
+  for (; i < size; i++) {
+    for (let k = 0; k < nrows; k++) {
+      const v = acc[k] + x[base + i * si + k * sk];
+      acc[k] = f32 ? Math.fround(v) : v;
+    }
+  }
+  for (let j = 1; j < levels; j++) {
+    for (let k = 0; k < nrows; k++) {
+      const v = acc[k] + acc[j * nrows + k];
+      acc[k] = f32 ? Math.fround(v) : v;
+    }
+  }
+  return acc.subarray(0, nrows);
 }
 
-/** row_sum: the row as 4 interleaved partial sums (instruction-level parallelism), then the leftovers. */
-function rowSum(load: (i: number) => number, size: number, add: Add): number {
+/** row_sum of x[base + i*stride], i < size: 4 interleaved partial sums (instruction-level parallelism), then the rest. */
+function rowSum(x: Data, base: number, stride: number, size: number, f32: boolean): number {
   const ilp = 4;
   const n = Math.floor(size / ilp);
-  const p = multiRowSum((i, k) => load(i * ilp + k), ilp, n, add);
-  for (let i = n * ilp; i < size; i++) p[0] = add(p[0], load(i));
-  for (let k = 1; k < ilp; k++) p[0] = add(p[0], p[k]);
-  return p[0];
+  const p = multiRowSum(x, base, stride * ilp, stride, ilp, n, f32);
+  let acc = p[0];
+  for (let i = n * ilp; i < size; i++) acc = f32 ? Math.fround(acc + x[base + i * stride]) : acc + x[base + i * stride];
+  for (let k = 1; k < ilp; k++) acc = f32 ? Math.fround(acc + p[k]) : acc + p[k];
+  return acc;
 }
+
+type Add = (a: number, b: number) => number;
 
 interface Block { x: ArrayLike<number>; xo: number; s0: number; s1: number; out: number[]; oo: number; o0: number; o1: number; n0: number; n1: number }
 
 /** One loop2d call of cascade_sum: adds the block's sums into `out` (which accumulates across blocks). */
-function sumBlock(b: Block, lanes: number, add: Add): void {
+function sumBlock(b: Block, lanes: number, f32: boolean, add: Add): void {
   let { s0, s1, o0, o1, n0, n1 } = b;
   const { x, xo, out, oo } = b;
   if (o0 !== 0 && o1 === 0) { [s0, s1] = [s1, s0]; [o0, o1] = [o1, o0]; [n0, n1] = [n1, n0]; }
-  const at = (i: number, j: number): number => x[xo + i * s0 + j * s1];
   const store = (j: number, v: number): void => { out[oo + j * o1] = add(out[oo + j * o1], v); };
   if (o0 !== 0 && o1 !== 0) { // not a reduction inside this block: elementwise accumulate
-    for (let j = 0; j < n1; j++) for (let i = 0; i < n0; i++) out[oo + i * o0 + j * o1] = add(out[oo + i * o0 + j * o1], at(i, j));
+    for (let j = 0; j < n1; j++) {
+      for (let i = 0; i < n0; i++) out[oo + i * o0 + j * o1] = add(out[oo + i * o0 + j * o1], x[xo + i * s0 + j * s1]);
+    }
     return;
   }
-  if (s0 === 1 && n0 >= lanes) { // vectorized_inner_sum
+  if (s0 === 1 && n0 >= lanes) { // vectorized_inner_sum: lane l sums elements l, l + lanes, ...
     const nv = Math.floor(n0 / lanes);
     for (let j = 0; j < n1; j++) {
-      const laneSums = Array.from({ length: lanes }, (_, l) => rowSum((v) => at(v * lanes + l, j), nv, add));
+      const row = xo + j * s1;
       let acc = 0;
-      for (let i = nv * lanes; i < n0; i++) acc = add(acc, at(i, j));
-      for (const s of laneSums) acc = add(acc, s);
+      for (let i = nv * lanes; i < n0; i++) acc = add(acc, x[row + i]);
+      for (let l = 0; l < lanes; l++) acc = add(acc, rowSum(x, row + l, lanes, nv, f32));
       store(j, acc);
     }
   } else if (s1 === 1 && n1 >= lanes) { // vectorized_outer_sum
     let j = 0;
     for (; j + 4 * lanes <= n1; j += 4 * lanes) {
-      for (let c = 0; c < 4 * lanes; c++) store(j + c, multiRowSum((i) => at(i, j + c), 1, n0, add)[0]);
+      for (let c = 0; c < 4 * lanes; c++) store(j + c, multiRowSum(x, xo + (j + c) * s1, s0, 0, 1, n0, f32)[0]);
     }
-    for (; j < n1; j++) store(j, rowSum((i) => at(i, j), n0, add));
+    for (; j < n1; j++) store(j, rowSum(x, xo + j * s1, s0, n0, f32));
   } else if (s0 < s1) { // scalar_inner_sum
-    for (let j = 0; j < n1; j++) store(j, rowSum((i) => at(i, j), n0, add));
+    for (let j = 0; j < n1; j++) store(j, rowSum(x, xo + j * s1, s0, n0, f32));
   } else { // scalar_outer_sum
     let j = 0;
     for (; j + 3 < n1; j += 4) {
-      const sums = multiRowSum((i, k) => at(i, j + k), 4, n0, add);
+      const sums = multiRowSum(x, xo + j * s1, s0, s1, 4, n0, f32);
       for (let k = 0; k < 4; k++) store(j + k, sums[k]);
     }
-    for (; j < n1; j++) store(j, rowSum((i) => at(i, j), n0, add));
+    for (; j < n1; j++) store(j, rowSum(x, xo + j * s1, s0, n0, f32));
   }
 }
 
@@ -134,7 +160,7 @@ export function cascadeSum(t: Tensor, dims: readonly number[], outLen: number): 
   for (;;) {
     let xo = t.offset, oo = 0;
     outer.forEach((d, k) => { xo += idx[k] * d.s; oo += idx[k] * d.o; });
-    sumBlock({ x: t.storage.data, xo, s0: inner[0].s, s1: inner[1].s, out, oo, o0: inner[0].o, o1: inner[1].o, n0: inner[0].n, n1: inner[1].n }, lanes, add);
+    sumBlock({ x: t.storage.data, xo, s0: inner[0].s, s1: inner[1].s, out, oo, o0: inner[0].o, o1: inner[1].o, n0: inner[0].n, n1: inner[1].n }, lanes, f32, add);
     let k = 0;
     for (; k < outer.length; k++) { if (++idx[k] < outer[k].n) break; idx[k] = 0; }
     if (k === outer.length) return out;
