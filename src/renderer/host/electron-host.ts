@@ -19,7 +19,7 @@ const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 export class ElectronHost implements Host {
   readonly kind = 'electron' as const;
   private current: PortTransport | null = null;
-  private listening = false;
+  private listener: EngineConnectionListener | null = null;
 
   constructor(private readonly bridge: DivelabBridge) {}
 
@@ -56,8 +56,10 @@ export class ElectronHost implements Host {
   }
 
   async connectEngine(notebookPath: string | null, listener: EngineConnectionListener): Promise<void> {
-    if (!this.listening) {
-      this.listening = true;
+    // Connecting again (after the engine kept crashing) keeps the one window listener and updates its target.
+    const first = this.listener === null;
+    this.listener = listener;
+    if (first) {
       window.addEventListener('message', (e: MessageEvent) => {
         if (e.source !== window || e.origin !== location.origin) return;
         const msg = parseEngineWindowMessage(e.data);
@@ -66,10 +68,10 @@ export class ElectronHost implements Host {
           const port = e.ports[0];
           if (!port) return;
           this.current = messagePortTransport(port);
-          listener.onTransport(this.current, msg.reason, msg.detail);
+          this.listener?.onTransport(this.current, msg.reason, msg.detail);
         } else if (msg.type === ENGINE_EXIT_MESSAGE) {
           this.current?.fail(msg.detail);
-          listener.onExit(msg.detail, msg.restartInMs);
+          this.listener?.onExit(msg.detail, msg.restartInMs);
         }
       });
     }

@@ -26,6 +26,8 @@ interface AutosaveRecord {
 }
 
 const autosaveKey = (path: string | null) => path ?? 'untitled';
+/** Host errors come with or without a final full stop; messages put them in a sentence of their own. */
+const sentence = (text: string) => `${text.replace(/[.\s]+$/, '')}.`;
 
 export const useFilesStore = defineStore('files', () => {
   const host = shallowRef<Host | null>(null);
@@ -153,8 +155,8 @@ export const useFilesStore = defineStore('files', () => {
       const result = as ? await h.saveAs(nb.name, content) : await h.save(nb.path, nb.name, content);
       if (!result) return;
       if (!result.ok) {
-        message.value = { kind: 'error', text: `Not saved: ${result.error} Your edits are kept here and in the autosave copy.` };
-        await flushAutosave();
+        message.value = { kind: 'error', text: `Not saved: ${sentence(result.error)} Your edits are kept here and in the autosave copy.` };
+        await writeAutosave();
         return;
       }
       const oldPath = nb.path;
@@ -172,7 +174,7 @@ export const useFilesStore = defineStore('files', () => {
       }
       await refreshRecent();
     } catch (e) {
-      message.value = { kind: 'error', text: `Not saved: ${(e as Error).message}. Your edits are kept here and in the autosave copy.` };
+      message.value = { kind: 'error', text: `Not saved: ${sentence((e as Error).message)} Your edits are kept here and in the autosave copy.` };
     }
   }
 
