@@ -19,8 +19,14 @@ const storeOp = (dt: FloatDtype) => (dt === 'f32' ? 'f32.store' : 'f64.store') a
 export const bytesOf = (dt: FloatDtype): number => (dt === 'f32' ? 4 : 8);
 
 /** Export names; the backend looks kernels up through these so a typo is a compile error there too. */
-export const binName = (op: BinaryOp, dt: FloatDtype, form: 'vv' | 'vs' | 'sv'): string => `${form}_${op}_${dt}`;
-export const unName = (op: UnaryOp, dt: FloatDtype): string => `u_${op}_${dt}`;
+// precomputed: these run on every small op, where building a template string would be a measurable share
+const FORMS = ['vv', 'vs', 'sv'] as const;
+const table = <K extends string, T>(keys: readonly K[], f: (k: K) => T) => Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, T>;
+const DTS = ['f32', 'f64'] as const;
+const BIN_NAMES = table(FORMS, (form) => table(BINARY_OPS, (op) => table(DTS, (dt) => `${form}_${op}_${dt}`)));
+const UN_NAMES = table(UNARY_OPS, (op) => table(DTS, (dt) => `u_${op}_${dt}`));
+export const binName = (op: BinaryOp, dt: FloatDtype, form: 'vv' | 'vs' | 'sv'): string => BIN_NAMES[form][op][dt];
+export const unName = (op: UnaryOp, dt: FloatDtype): string => UN_NAMES[op][dt];
 
 /**
  * Shared loop skeleton: `body(f, offVec)` emits the vector step for byte offset local `i`, `tail(f)` the scalar
