@@ -111,25 +111,23 @@ function sumBlock(b: Block, lanes: number, f32: boolean, add: Add): void {
   }
 }
 
+/** One iteration dim of a reduction: size, input stride, output stride (0 where reduced), all in elements. */
+export interface IterDim { n: number; s: number; o: number }
+
 /**
- * Sums `t` (float32 or float64) over `dims` into `outLen` values laid out row-major over the kept dims, in
- * PyTorch's order of additions. Returns the sums as doubles holding values of t's precision.
+ * TensorIterator's view of reducing `t` over `dims` into a row-major output: size-1 dims dropped, dims ordered
+ * innermost first (reduced dims first, then by output and input strides), contiguous neighbours merged.
  */
-export function cascadeSum(t: Tensor, dims: readonly number[], outLen: number): number[] {
-  const f32 = t.dtype === 'float32';
-  const add: Add = f32 ? (a, b) => Math.fround(a + b) : (a, b) => a + b;
-  const lanes = f32 ? 8 : 4;
-  // Output strides (elements) of each input dim: 0 where reduced, row-major over the kept dims otherwise.
+export function reductionDims(t: Tensor, dims: readonly number[]): IterDim[] {
   const outStr = new Array<number>(t.ndim).fill(0);
   let acc = 1;
   for (let d = t.ndim - 1; d >= 0; d--) if (!dims.includes(d)) { outStr[d] = acc; acc *= t.shape[d]; }
-  // TensorIterator: drop size-1 dims, order innermost-first (reduced dims first, then by strides), coalesce.
-  let ds = t.shape.map((_, d) => d).filter((d) => t.shape[d] !== 1).reverse();
+  const ds = t.shape.map((_, d) => d).filter((d) => t.shape[d] !== 1).reverse();
   const swap = (a: number, b: number): number => {
     const r0 = outStr[a] === 0, r1 = outStr[b] === 0;
     if (r0 !== r1) return r1 ? 1 : -1;
-    for (const s of [outStr, t.strides]) {
-      const x = s[a], y = s[b];
+    for (const st of [outStr, t.strides]) {
+      const x = st[a], y = st[b];
       if (x === 0 || y === 0) continue;
       if (x < y) return -1;
       if (x > y) return 1;
@@ -144,14 +142,25 @@ export function cascadeSum(t: Tensor, dims: readonly number[], outLen: number): 
       if (c > 0) { [ds[d0], ds[d1]] = [ds[d1], ds[d0]]; d1 = d0; } else if (c < 0) break;
     }
   }
-  const dim = ds.map((d) => ({ n: t.shape[d], s: t.strides[d], o: outStr[d] }));
-  const merged: typeof dim = [];
-  for (const d of dim) {
+  const merged: IterDim[] = [];
+  for (const d of ds) {
     const last = merged[merged.length - 1];
-    if (last && last.s * last.n === d.s && last.o * last.n === d.o) last.n *= d.n;
-    else merged.push({ ...d });
+    const cur = { n: t.shape[d], s: t.strides[d], o: outStr[d] };
+    if (last && last.s * last.n === cur.s && last.o * last.n === cur.o) last.n *= cur.n;
+    else merged.push(cur);
   }
-  ds = [];
+  return merged;
+}
+
+/**
+ * Sums `t` (float32 or float64) over `dims` into `outLen` values laid out row-major over the kept dims, in
+ * PyTorch's order of additions. Returns the sums as doubles holding values of t's precision.
+ */
+export function cascadeSum(t: Tensor, dims: readonly number[], outLen: number): number[] {
+  const f32 = t.dtype === 'float32';
+  const add: Add = f32 ? (a, b) => Math.fround(a + b) : (a, b) => a + b;
+  const lanes = f32 ? 8 : 4;
+  const merged = reductionDims(t, dims);
   const out = new Array<number>(outLen).fill(0);
   const inner = merged.slice(0, 2);
   while (inner.length < 2) inner.push({ n: 1, s: 0, o: 0 });

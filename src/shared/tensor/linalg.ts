@@ -6,7 +6,8 @@ import { runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
 import { storeFix } from './copy';
 import { binary } from './binary';
-import { amax, amin, sum } from './reduce';
+import { amax, amin, outShape, resolveDims, sum } from './reduce';
+import { vectorNorm } from './vector-norm';
 import { unary } from './unary';
 import { broadcastShapes } from './shape';
 import { emptyTensor, type Tensor } from './tensor';
@@ -159,8 +160,9 @@ export function norm(t: Tensor, p: number | 'fro' | null, dims: number | readonl
   if (q === Infinity) return amax(a, dims, keepdim);
   if (q === -Infinity) return amin(a, dims, keepdim);
   if (q === 0) return sum(binary('ne', a, { value: 0, kind: 'int' }), dims, keepdim, t.dtype);
-  if (q === 1) return sum(a, dims, keepdim);
-  if (q === 2) return unary('sqrt', sum(binary('mul', a, a), dims, keepdim));
-  const s = sum(binary('pow', a, { value: q, kind: 'float' }), dims, keepdim);
-  return binary('pow', s, { value: 1 / q, kind: 'float' });
+  // Finite p: PyTorch's own accumulation order, so float32 results match to the last printed digit.
+  const ds = resolveDims(t, dims);
+  const out = emptyTensor(outShape(t, ds, keepdim), t.dtype);
+  out.storage.data.set(vectorNorm(t, ds, q, out.numel));
+  return out;
 }

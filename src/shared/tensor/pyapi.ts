@@ -249,6 +249,14 @@ export const pyapi = {
   tupleRepr: (shape: ListLike): string => tupleRepr(list(shape)),
 
   // ---- appended by the Python facade (keep names above stable) ------------------------------------------------
+  /**
+   * `t[index]` for basic indices (ints, slices, None, Ellipsis) with the opcodes as separate arguments: Python
+   * passes plain numbers/None cheaply, while a list argument costs a toJs() conversion (~5x the call itself).
+   */
+  getIndexArgs: (t: Tensor, ...spec: unknown[]): Tensor => ops.getIndex(t, spec, []),
+  /** `t[index] = value` for basic indices, opcodes as trailing arguments (see getIndexArgs). */
+  setIndexArgs: (t: Tensor, value: unknown, valueKind: Maybe<string>, ...spec: unknown[]): void =>
+    ops.setIndex(t, spec, [], opnd(value, valueKind)),
 };
 
 export type PyApi = typeof pyapi;

@@ -48,12 +48,12 @@ function groups(t: Tensor, dims: readonly number[], visit: (o: number, buf: Floa
   return n;
 }
 
-function outShape(t: Tensor, dims: readonly number[], keepdim: boolean): number[] {
+export function outShape(t: Tensor, dims: readonly number[], keepdim: boolean): number[] {
   return keepdim ? t.shape.map((s, i) => (dims.includes(i) ? 1 : s)) : t.shape.filter((_, i) => !dims.includes(i));
 }
 
 /** dims: null means all; a number or list otherwise (wrapped, duplicates refused). */
-function resolveDims(t: Tensor, dims: number | readonly number[] | null | undefined): number[] {
+export function resolveDims(t: Tensor, dims: number | readonly number[] | null | undefined): number[] {
   if (dims === null || dims === undefined) return t.shape.map((_, i) => i);
   const list = typeof dims === 'number' ? [dims] : dims;
   // An empty dim list reduces everything (PyTorch 1.13 keeps this legacy meaning).

@@ -561,3 +561,19 @@ for i, (shape, dims, perm) in enumerate([([37, 41], [1], None), ([37, 41], [0], 
     CASES.append(case(f"float32 sum dims {i} {shape} {dims} {perm}", *calls))
     CASES.append(case(f"float32 mean dims {i} {shape} {dims} {perm}", *calls[:-1], ["mean", src, dims, dims is not None, None]))
     CASES.append(case(f"float64 sum dims {i} {shape} {dims} {perm}", ["tensor", vals, "float64", "float"], *calls[1:]))
+for i in range(20):
+    n = rng.choice([2, 5, 9, 50, 300, 1000])
+    vals = [round(rng.gauss(0, 10 ** rng.randint(-1, 2)), 5) for _ in range(n)]
+    CASES.append(case(f"float32 norm {i} n={n}", ["tensor", vals, None, "float"], ["norm", "$0", None, None, False]))
+    CASES.append(case(f"float32 norm p1 {i} n={n}", ["tensor", vals, None, "float"], ["norm", "$0", 1, None, False]))
+for i, (shape, dims, perm, p) in enumerate([([30, 41], [1], None, 2), ([30, 41], [0], None, 2), ([5, 70], 0, None, 1),
+                                             ([9, 50], [1], [1, 0], 2), ([4, 5, 6], [0, 2], None, 2), ([300], None, None, 3),
+                                             ([20, 20], None, [1, 0], 2), ([6, 7], [1], None, 1)]):
+    n = 1
+    for s_ in shape:
+        n *= s_
+    vals = [round(rng.gauss(0, 3), 5) for _ in range(n)]
+    calls = [["tensor", vals, None, "float"], ["reshape", "$0", shape]]
+    if perm:
+        calls.append(["permute", "$1", perm])
+    CASES.append(case(f"float32 norm dims {i} {shape} {dims} {perm} p={p}", *calls, ["norm", f"${len(calls) - 1}", p, dims, False]))
