@@ -212,7 +212,8 @@ class ShapeMixin:
     def __getitem__(self, key):
         try:
             spec, objs = _encode_index(key, type(self))
-            return wrap(C.getIndex(self._t, spec, objs))
+            # Without tensors/lists in the index, the opcodes go as plain arguments (no list conversion).
+            return wrap(C.getIndex(self._t, spec, objs) if objs else C.getIndexArgs(self._t, *spec))
         except JsException as e:
             raise translate(e) from None
 
@@ -232,6 +233,9 @@ class ShapeMixin:
             else:
                 v = value
         try:
-            C.setIndex(self._t, spec, objs, v, kind)
+            if objs:
+                C.setIndex(self._t, spec, objs, v, kind)
+            else:
+                C.setIndexArgs(self._t, v, kind, *spec)
         except JsException as e:
             raise translate(e) from None
