@@ -104,14 +104,14 @@ class ShapeMixin:
             raise NotImplementedError("DiveLab does not support Tensor.view(dtype)")
         shape = shape_arg("view", "size", shape)
         try:
-            return wrap(C.view(self._t, shape))
+            return wrap(C.viewArgs(self._t, *shape))
         except JsException as e:
             raise translate(e) from None
 
     def reshape(self, *shape):
         shape = shape_arg("reshape", "shape", shape)
         try:
-            return wrap(C.reshape(self._t, shape))
+            return wrap(C.reshapeArgs(self._t, *shape))
         except JsException as e:
             raise translate(e) from None
 

@@ -257,6 +257,9 @@ export const pyapi = {
   /** `t[index] = value` for basic indices, opcodes as trailing arguments (see getIndexArgs). */
   setIndexArgs: (t: Tensor, value: unknown, valueKind: Maybe<string>, ...spec: unknown[]): void =>
     ops.setIndex(t, spec, [], opnd(value, valueKind)),
+  /** t.reshape(*shape) / t.view(*shape) with the sizes as arguments (no list conversion, see getIndexArgs). */
+  reshapeArgs: (t: Tensor, ...shape: number[]): Tensor => ops.reshape(t, shape),
+  viewArgs: (t: Tensor, ...shape: number[]): Tensor => ops.view(t, shape),
 };
 
 export type PyApi = typeof pyapi;
