@@ -306,6 +306,11 @@ class Tensor(ShapeMixin, MathMixin):
     def __hash__(self):
         return id(self)
 
+    def __contains__(self, element):
+        if isinstance(element, Tensor) or kind_of(element) is not None:
+            return bool((self == element).any().item())
+        raise RuntimeError(f"Tensor.__contains__ only supports Tensor or scalar, but you passed in a {type(element)}.")
+
     def __bool__(self):
         if self._t.numel != 1:
             if self._t.numel == 0:

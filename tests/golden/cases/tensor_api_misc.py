@@ -166,3 +166,8 @@ torch.tensor([1, 2]) + [1, 2]
 # d2l's autograd section writes the size as a keyword.
 a = torch.randn(size=(), requires_grad=True)
 a.shape, a.requires_grad, torch.zeros(size=(2, 3)).shape, torch.ones(size=[2]), torch.rand(size=(1,)).dtype
+# %%
+M = torch.arange(6).reshape(2, 3)
+2 in M, 7 in M, torch.tensor(5) in M, 2.0 in M
+# %%
+'a' in M
