@@ -159,6 +159,19 @@ def column(values, dtype=None):
     return F.column(js(values), name)
 
 
+def fast_numpy(handle, shape):
+    """The ndarray of a numeric frame/series straight from a flat buffer (no Python lists); None for objects."""
+    if _np is None:
+        return None
+    got = F.flatValues(handle)
+    if got is None:
+        return None
+    flat, dtype = got.to_py(depth=1)
+    from _divelab_js import tensor as _tensor
+
+    return _np.ndarray._from_core(_tensor.fromFlat(flat, js(list(shape)), dtype))
+
+
 def to_numpy(rows, dtype, shape):
     """An ndarray of DiveLab's numpy from row-major nested lists (object dtype when pandas says object)."""
     if _np is None:

@@ -1,7 +1,7 @@
 """pandas.DataFrame over a core DataFrame handle. In-place operations swap the handle; the core never mutates."""
 import warnings
 
-from ._core import F, column, dtype_name, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
+from ._core import F, column, dtype_name, fast_numpy, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
 from ._index import Index
 from ._indexing import ILoc, Loc
 from ._series import Series
@@ -126,6 +126,9 @@ class DataFrame:
 
     @property
     def values(self):
+        fast = fast_numpy(self._h, self.shape)
+        if fast is not None:
+            return fast
         rows, d = py(F.frameValues(self._h))
         return to_numpy(rows, d, list(self.shape))
 

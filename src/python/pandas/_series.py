@@ -1,7 +1,7 @@
 """pandas.Series over a core Series handle. In-place operations swap the handle; the core never mutates."""
 import warnings
 
-from ._core import F, column, dtype_name, is_na, js, np_dtype, py, scalar, to_numpy
+from ._core import F, column, dtype_name, fast_numpy, is_na, js, np_dtype, py, scalar, to_numpy
 from ._index import Index
 from ._indexing import ILoc, Loc
 
@@ -86,6 +86,9 @@ class Series:
 
     @property
     def values(self):
+        fast = fast_numpy(self._h, [len(self)])
+        if fast is not None:
+            return fast
         return to_numpy(self.tolist(), F.seriesDtype(self._h), [len(self)])
 
     def to_numpy(self, dtype=None):

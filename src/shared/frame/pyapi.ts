@@ -79,6 +79,20 @@ export const pyapi = {
     for (let r = 0; r < df.nrows; r++) rows.push(outs(cols.map((c) => getValue(c, r))));
     return [rows, d];
   },
+  /**
+   * Numeric cells as one row-major Float64Array and their common dtype, for a fast .values (the tensor core
+   * builds the array from it in one pass); undefined when the cells are objects.
+   */
+  flatValues: (x: DataFrame | Series) => {
+    const cols = x instanceof DataFrame ? x.cols : [x.col];
+    const d = x instanceof DataFrame ? x.valuesDType() : x.dtype;
+    if (d === 'object') return undefined;
+    const n = x instanceof DataFrame ? x.nrows : x.length;
+    const m = cols.length;
+    const flat = new Float64Array(n * m);
+    cols.forEach((c, j) => { for (let r = 0; r < n; r++) flat[r * m + j] = Number(c.data[r]); });
+    return [flat, d];
+  },
   indexLabels: (ix: Index) => outs(ix.labels()),
   indexDtype: (ix: Index) => ix.dtype,
   indexName: (ix: Index) => out(ix.name ?? null),
