@@ -21,7 +21,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,8 @@ function runChild(cmd, args, env, timeoutMs) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const started = Date.now();
+// other processes on a shared machine skew every wall-clock number: record how busy it was
+const loadAtStart = loadavg()[0];
 const results = [];
 for (const b of BENCHES) {
   const cells = Object.fromEntries(Object.keys(b.impls).map((k) => [k, { ms: [], errors: [], info: undefined }]));
@@ -132,7 +134,7 @@ for (const f of OTHER) {
   process.stderr.write(`  ${f} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
-const machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, rounds, quick, seconds: (Date.now() - started) / 1000 };
+const machine = { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, rounds, quick, seconds: (Date.now() - started) / 1000, loadAverage: { start: loadAtStart, end: loadavg()[0] } };
 writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, results, others }, null, 2) + '\n');
 
 // table
@@ -158,5 +160,5 @@ if (others.length) {
   }
   for (const [name, list] of byName) console.log(`  ${name} [${list[0].unit}]: ${list.map((o) => `${o.impl} ${fmt(o.value)}`).join(', ')}`);
 }
-console.log(`\n"vs X" = how many times better DiveLab is than X (>1: DiveLab ahead). ${rounds} round(s), ${machine.seconds.toFixed(0)} s; results in bench/results.json`);
+console.log(`\n"vs X" = how many times better DiveLab is than X (>1: DiveLab ahead). ${rounds} round(s), ${machine.seconds.toFixed(0)} s, 1-min load average ${loadAtStart.toFixed(1)} -> ${machine.loadAverage.end.toFixed(1)} on ${machine.cpus} cores; results in bench/results.json`);
 for (const r of results) for (const [k, v] of Object.entries(r.values ?? {})) if (v.error) console.log(`  ${r.name} / ${k}: ${v.error}`);
