@@ -49,12 +49,14 @@ describe('CPU worker pool', () => {
   });
 
   it('a worker that dies mid-job: the caller takes over its chunk, and the pool replaces the worker', async () => {
-    cpu = await createNodeCpuBackend({ threads: 2, stallMs: 300 });
+    cpu = await createNodeCpuBackend({ threads: 2, stallMs: 1000 });
     const n = 10_000_000;
     const a = filled(cpu, n, (i) => i % 11), b = filled(cpu, n, () => 1), o = cpu.allocF32(n);
     cpu.rt.pool.killWorkerAtChunk('any');
     cpu.binary('sub', a, 0, b, 0, o, 0, n);
     for (let i = 0; i < n; i += 1009) expect(o[i]).toBe((i % 11) - 1);
+    const taken = cpu.rt.pool.takeovers;
+    expect(taken).toBeGreaterThanOrEqual(1); // the dead worker's chunk (1 s without progress: no live worker stalls that long)
     for (let t = 0; t < 100 && cpu.rt.pool.respawned === 0; t++) await sleep(20);
     expect(cpu.rt.pool.respawned).toBe(1);
     for (let t = 0; t < 100 && cpu.rt.pool.workerCount === 0; t++) await sleep(20);
@@ -63,6 +65,17 @@ describe('CPU worker pool', () => {
     cpu.binary('add', a, 0, b, 0, o, 0, n);
     expect(performance.now() - t0).toBeLessThan(250); // no stall (300 ms): every chunk finished
     for (let i = 0; i < n; i += 1009) expect(o[i]).toBe((i % 11) + 1);
+  });
+
+  it('a kernel that traps on a worker surfaces as the same error in the caller, and the pool carries on', async () => {
+    cpu = await createNodeCpuBackend({ threads: 2 });
+    const n = 4 << 20;
+    const a = filled(cpu, n, () => 1), o = cpu.allocF32(n);
+    const past = cpu.rt.memory.buffer.byteLength; // every chunk's input lies beyond the memory: each one traps
+    expect(() => cpu!.rt.parallel('vv_add_f32', [past, past, o.byteOffset, n], [1 << 20, 1 << 20, 1 << 20, 0], 3, n, 1 << 18))
+      .toThrow(WebAssembly.RuntimeError);
+    cpu.binary('add', a, 0, a, 0, o, 0, n);
+    expect(o[n - 1]).toBe(2);
   });
 
   it('an interrupt during a long matmul stops it within a chunk and leaves the pool usable', async () => {

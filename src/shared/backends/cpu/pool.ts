@@ -103,6 +103,8 @@ export class ThreadPool {
   killWorkerAtChunk(c: number | 'any'): void { Atomics.store(this.I, CTRL.DIE_AT, c === 'any' ? -2 : c); }
   /** Workers that ended and were replaced. */
   respawned = 0;
+  /** Chunks the caller re-ran because their worker stopped answering (see [Note: pool protocol]). */
+  takeovers = 0;
   get workerCount(): number { return this.workers.size; }
 
   /** Test hook: pretend another thread holds the pool. */
@@ -176,7 +178,7 @@ export class ThreadPool {
       if (Date.now() - progressAt < this.stallMs) continue;
       for (let c = 0; c < claimed; c++) {
         const s = Atomics.load(I, CTRL.STATE + c);
-        if (s === ChunkState.Free || s === ChunkState.Running) this.finish(job, c, s);
+        if (s === ChunkState.Free || s === ChunkState.Running) { this.takeovers++; this.finish(job, c, s); }
       }
       seen = Atomics.load(I, CTRL.DONE);
       progressAt = Date.now();
