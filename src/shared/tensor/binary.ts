@@ -70,11 +70,11 @@ function intPow(x: number, y: number): number {
   return r;
 }
 
-function roundHalfEven(x: number): number {
+/** C's nearbyint under the default rounding mode: halves go to the even neighbour (torch.round). */
+export function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
-export { roundHalfEven };
 
 const BINARY: { [K in BinaryOp]: BinaryDef } = {
   add: { types: same, fn: () => (x, y) => x + y },

@@ -9,15 +9,14 @@
  * `[1, 1, null, null, 2, 4, 0]` with objs `[t]`.
  */
 import { indexError, runtimeError, valueError } from '../errors';
-import { storeFix } from './copy';
-import { copyInto, fillInto } from './copy';
+import { copyInto, fillInto, storeFix } from './copy';
 import { tensorFromNested, type Nested } from './creation';
 import { forEachValue } from './iterate';
 import { assertNoInternalOverlap, assertNoPartialOverlap } from './layout';
 import { broadcastShapes } from './shape';
 import { isTensor, type Operand } from './scalar';
 import { emptyTensor, type Tensor } from './tensor';
-import { expand, reshape, select, sliceDim, squeeze, unsqueeze } from './views';
+import { expand, select, sliceDim, squeeze, unsqueeze } from './views';
 
 export type IndexObj = Tensor | Nested | boolean;
 type Item =
@@ -92,7 +91,8 @@ function parse(t: Tensor, items: Item[]): Parsed {
       case 'ellipsis': d += t.ndim - used; orig += t.ndim - used; break;
       case 'bool': {
         cur = unsqueeze(cur, d);
-        adv.push({ dim: d, t: it.v ? reshape(emptyTensor([1], 'int64'), [1]) : emptyTensor([0], 'int64') });
+        // x[True] adds a dim of size 1 (index 0), x[False] one of size 0.
+        adv.push({ dim: d, t: emptyTensor([it.v ? 1 : 0], 'int64') });
         d++;
         break;
       }
