@@ -129,6 +129,19 @@ describe('notebook UI (scripted engine)', () => {
     expect(await cell(page, idx).locator('[data-testid="html-output"] script').count()).toBe(0);
   });
 
+  it('draws Plotly figures (loaded on first use, under the strict CSP) and shows PNG images', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+    const idx = (await cells().count()) - 1;
+    await typeInCell(page, idx, 'plot()');
+    await page.keyboard.press('Control+Enter');
+    await cell(page, idx).locator('[data-testid="plotly-output"] svg.main-svg').first().waitFor({ timeout: 30_000 });
+    expect(await cell(page, idx).locator('[data-testid="plotly-output"]').innerText()).toContain('y = x²');
+    const img = cell(page, idx).locator('img.image-output');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1);
+  });
+
   it('reports a crashed kernel, starts a fresh one and keeps the notebook', async () => {
     const { page } = app;
     const count = await cells().count();
@@ -174,6 +187,8 @@ describe('notebook UI (scripted engine)', () => {
     expect(await page.locator('[data-testid="markdown-rendered"] h1').innerText()).toBe('Lesson 1');
     expect(await cell(page, 1).locator('[data-testid="cell-prompt"]').innerText()).toBe('[7]:');
     expect(await cell(page, 1).locator('[data-testid="output-area"]').textContent()).toBe('hello\n');
+    await page.getByRole('button', { name: 'Recent ▾' }).click();
+    await expect.poll(() => page.locator('.dropdown-menu').innerText()).toContain('lesson.ipynb');
     // Expected noise only: the scripted crash, and the hostile HTML test (its <img src=x> 404s; CSP blocks its
     // onerror handler even before the sanitiser removes it).
     const expected = [/fake engine crashed/, /inline event handler violates the following Content Security Policy/, /404.*@ http:\/\/[^/]+\/x$/];

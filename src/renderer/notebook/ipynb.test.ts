@@ -91,10 +91,36 @@ describe('serializeIpynb', () => {
     });
   });
 
+  it('sorts integer-like keys as text, as Python does', () => {
+    const text = serializeIpynb({ cells: [], metadata: { m: { '10': 1, '2': 2, a: 3 } } });
+    expect(text).toContain('"m": {\n   "10": 1,\n   "2": 2,\n   "a": 3\n  }');
+  });
+
   it('round-trips a new notebook through text', () => {
     const nb = emptyNotebook();
     nb.cells.push(newCell('markdown', '# Title\n'));
     expect(parseIpynb(serializeIpynb(nb))).toEqual(nb);
+  });
+});
+
+describe('compact serialisation (autosave)', () => {
+  it('reads back to the same notebook', () => {
+    expect(parseIpynb(serializeIpynb(parseIpynb(fixture), { compact: true }))).toEqual(parseIpynb(fixture));
+  });
+
+  it('writes a notebook with a million-line output quickly, in either form', () => {
+    const nb = emptyNotebook();
+    nb.cells[0]!.outputs = [{ output_type: 'stream', name: 'stdout', text: Array.from({ length: 1_000_000 }, (_, i) => `line ${i}\n`).join('') }];
+    let t0 = performance.now();
+    const compact = serializeIpynb(nb, { compact: true });
+    const compactMs = performance.now() - t0;
+    t0 = performance.now();
+    const full = serializeIpynb(nb);
+    const fullMs = performance.now() - t0;
+    expect(parseIpynb(compact).cells[0]!.outputs).toEqual(nb.cells[0]!.outputs);
+    expect(full.length).toBeGreaterThan(compact.length);
+    expect(compactMs).toBeLessThan(200);
+    expect(fullMs).toBeLessThan(3000);
   });
 });
 

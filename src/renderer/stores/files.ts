@@ -51,7 +51,8 @@ export const useFilesStore = defineStore('files', () => {
       name: nb.name,
       savedAt: Date.now(),
       dirty: nb.dirty,
-      notebook: serializeIpynb(nb.doc),
+      // Compact: autosave runs every few seconds while outputs stream in, and must not stall the UI.
+      notebook: serializeIpynb(nb.doc, { compact: true }),
     };
     try {
       await requireHost().writeAutosave(autosaveKey(nb.path), JSON.stringify(record));

@@ -7,6 +7,7 @@
  *   print_lines(N)      N lines of stdout  slow_loop()       runs until interrupted (KeyboardInterrupt)
  *   input(PROMPT)       input request      raise ValueError  an error with an ANSI traceback
  *   html()              a text/html display of a table       crash()  the worker dies
+ *   plot()              a Plotly figure and a PNG image
  */
 import type { FromEngine, ToEngine } from '../../../src/shared/protocol/engine';
 
@@ -35,7 +36,7 @@ async function run(msg: Extract<ToEngine, { type: 'execute' }>): Promise<void> {
     vars.set(m[1]!, Number(m[2]));
     return ok();
   }
-  if ((m = code.match(/^(\w+)(?:\s*\*\s*(\d+))?$/)) && !['slow_loop', 'crash', 'html'].includes(m[1]!)) {
+  if ((m = code.match(/^(\w+)(?:\s*\*\s*(\d+))?$/))) {
     if (!vars.has(m[1]!)) return fail('NameError', `name '${m[1]}' is not defined`, [`\u001b[0;31mNameError\u001b[0m: name '${m[1]}' is not defined`]);
     const v = vars.get(m[1]!)! * Number(m[2] ?? 1);
     send({ type: 'result', id, executionCount: n ?? 0, data: { 'text/plain': String(v) } });
@@ -68,6 +69,14 @@ async function run(msg: Extract<ToEngine, { type: 'execute' }>): Promise<void> {
   }
   if (code === 'html()') {
     send({ type: 'display', id, data: { 'text/html': '<table class="dataframe"><tr><th>a</th></tr><tr><td>1</td></tr></table><script>window.pwned=1</script><img src=x onerror="window.pwned=2">', 'text/plain': 'a\n1' } });
+    return ok();
+  }
+  if (code === 'plot()') {
+    const figure = { data: [{ x: [0, 1, 2], y: [0, 1, 4], type: 'scatter', mode: 'lines' }], layout: { title: { text: 'y = x²' } } };
+    send({ type: 'display', id, data: { 'application/vnd.plotly.v1+json': figure, 'text/plain': '<Figure>' } });
+    // A 1×1 red pixel.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    send({ type: 'display', id, data: { 'image/png': png, 'text/plain': '<Image>' } });
     return ok();
   }
   if (code === 'crash()') {
