@@ -1,5 +1,6 @@
 """pandas.DataFrame over a core DataFrame handle. In-place operations swap the handle; the core never mutates."""
 import warnings
+import weakref
 
 from ._core import F, column, dtype_name, fast_numpy, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
 from ._index import Index
@@ -168,7 +169,7 @@ class DataFrame:
         pos = F.colPositions(self._h, label)
         if pos is None:
             raise KeyError(label)
-        return Series._wrap(F.frameColumn(self._h, py(pos)[0]))
+        return Series._wrap(F.frameColumn(self._h, py(pos)[0]), (weakref.ref(self), label))
 
     def __getitem__(self, key):
         if isinstance(key, slice):

@@ -1,13 +1,16 @@
 """pandas.Series over a core Series handle. In-place operations swap the handle; the core never mutates."""
 import warnings
 
-from ._core import F, column, dtype_name, fast_numpy, is_na, js, np_dtype, py, scalar, to_numpy
+from ._core import F, column, dtype_name, fast_numpy, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
 from ._index import Index
 from ._indexing import ILoc, Loc
 
 
 class Series:
-    __slots__ = ("_h",)
+    # _parent: (weakref to a DataFrame, column label) for a column taken with df[label] or df.label. pandas 1.5
+    # caches such a Series and writes through it, so `df['a'].fillna(0, inplace=True)` and `df['a'][0] = 1`
+    # change df; the facade does the same by writing the column back.
+    __slots__ = ("_h", "_parent", "__weakref__")
 
     def __init__(self, data=None, index=None, dtype=None, name=None, copy=None):
         if isinstance(data, Series):
@@ -28,10 +31,17 @@ class Series:
         self._h = F.makeSeries(col, ix, name)
 
     @classmethod
-    def _wrap(cls, h):
+    def _wrap(cls, h, parent=None):
         self = object.__new__(cls)
         self._h = h
+        self._parent = parent
         return self
+
+    def _write_back(self):
+        parent = getattr(self, "_parent", None)
+        frame = parent[0]() if parent else None
+        if frame is not None and parent[1] in frame.columns:
+            object.__setattr__(frame, "_h", F.setColumn(frame._h, parent[1], self._col()))
 
     def _col(self):
         return F.seriesCol(self._h)
@@ -240,8 +250,36 @@ class Series:
     def _inplace(self, h, inplace):
         if inplace:
             self._h = h
+            self._write_back()
             return None
         return Series._wrap(h)
+
+    def __setitem__(self, key, value):
+        values = self.tolist()
+        index = self.index
+        if key in index:
+            targets = [index.get_loc(key)]
+        elif isinstance(key, int) and not isinstance(key, bool) and str(index.dtype) == "object":
+            targets = [key]
+        elif isinstance(key, slice) or isinstance(key, list):
+            targets = list(range(len(values)))[key] if isinstance(key, slice) else [index.get_loc(k) for k in key]
+        else:
+            # pandas 1.5 appends a new label; DiveLab keeps the length fixed
+            raise KeyError(key)
+        for i in targets:
+            values[i] = value
+        old = F.seriesDtype(self._h)
+        new = infer_dtype(values)
+        dtype = old if (old == "float64" and new in ("int64", "float64")) else new
+        self._h = F.withCol(self._h, F.column(js(values), dtype))
+        if getattr(self, "_parent", None):
+            # pandas 1.5 warns on item assignment into a column taken from a frame (chained assignment)
+            from .errors import SettingWithCopyWarning
+
+            warnings.warn("\nA value is trying to be set on a copy of a slice from a DataFrame\n\n"
+                          "See the caveats in the documentation: https://pandas.pydata.org/pandas-docs/stable/"
+                          "user_guide/indexing.html#returning-a-view-versus-a-copy", SettingWithCopyWarning, stacklevel=2)
+        self._write_back()
 
     # ------------------------------------------------------------------ elementwise
     def _binary(self, other, fn):
