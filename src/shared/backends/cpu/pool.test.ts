@@ -83,18 +83,22 @@ describe('CPU worker pool', () => {
     cpu = await createNodeCpuBackend({ threads: 2, interrupt });
     const N = 1536;
     const a = filled(cpu, N * N, (i) => (i % 3) - 1), b = filled(cpu, N * N, (i) => (i % 5) - 2), o = cpu.allocF32(N * N);
-    let t0 = performance.now();
-    cpu.matmulF32(a, 0, b, 0, o, N, N, N);
-    const full = performance.now() - t0;
+    let full = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const t0 = performance.now();
+      cpu.matmulF32(a, 0, b, 0, o, N, N, N);
+      full = Math.min(full, performance.now() - t0);
+    }
+    o.fill(0);
     // another thread raises the flag, as the engine's router does with Pyodide's interrupt buffer
     const raiser = new Worker(
       `const { workerData } = require('node:worker_threads');
-       setTimeout(() => { Atomics.store(new Int32Array(workerData), 0, 2); }, ${Math.max(5, full / 5)});`,
+       setTimeout(() => { Atomics.store(new Int32Array(workerData), 0, 2); }, ${Math.max(5, full / 10)});`,
       { eval: true, workerData: interrupt.buffer });
     await new Promise((r) => raiser.once('online', r));
-    t0 = performance.now();
     expect(() => cpu!.matmulF32(a, 0, b, 0, o, N, N, N)).toThrow(KernelInterruptedError);
-    expect(performance.now() - t0).toBeLessThan(full * 0.8);
+    // it stopped early: the last row block was never written
+    expect(o.subarray((N - 1) * N).every((x) => x === 0)).toBe(true);
     await raiser.terminate();
     Atomics.store(interrupt, 0, 0);
     const small = filled(cpu, 64 * 64, () => 1), out = cpu.allocF32(64 * 64);
