@@ -577,3 +577,9 @@ for i, (shape, dims, perm, p) in enumerate([([30, 41], [1], None, 2), ([30, 41],
     if perm:
         calls.append(["permute", "$1", perm])
     CASES.append(case(f"float32 norm dims {i} {shape} {dims} {perm} p={p}", *calls, ["norm", f"${len(calls) - 1}", p, dims, False]))
+
+# ---- float32 transcendental functions on many inputs (PyTorch uses SLEEF's vectorised versions)
+for op in ["exp", "log", "sin", "cos", "tanh", "sigmoid", "sqrt", "atan", "expm1", "log1p"]:
+    for i in range(3):
+        vals = [round(rng.uniform(0.01, 12) if op in ("log", "sqrt", "log1p") else rng.uniform(-12, 12), 4) for _ in range(40)]
+        CASES.append(case(f"float32 {op} {i}", ["tensor", vals, None, "float"], ["unary", op, "$0"]))
