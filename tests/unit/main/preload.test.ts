@@ -1,4 +1,5 @@
 /** @file The preload exposes exactly the typed bridge, forwards calls to their channels, and re-posts engine ports. */
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { contextBridge, ipcRenderer } from './fake-electron';
 import { HostArgs, hostChannel, type DivelabBridge, type HostMethod } from '../../../src/shared/protocol/host';
@@ -63,5 +64,22 @@ describe('preload bridge', () => {
       'app://divelab',
       [],
     );
+  });
+});
+
+describe('preload bundle', () => {
+  it('needs nothing at run time but electron, as a sandboxed preload must', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [join(import.meta.dirname, '..', '..', '..', 'src', 'preload', 'index.ts')],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+      external: ['electron'],
+      metafile: true,
+    });
+    const imports = Object.values(out.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+    expect([...new Set(imports)]).toEqual(['electron']);
   });
 });
