@@ -14,6 +14,7 @@ from ._creation import (tensor, as_tensor, from_numpy, arange, zeros, ones, empt
 from ._functions import *  # noqa: F403 - the torch.* functions, listed in _functions.__all__
 from ._functions import max, min, round, pow  # noqa: A004 - shadowing builtins is PyTorch's API
 from . import return_types
+from ._device import device
 
 __version__ = "1.13.0"
 
@@ -21,30 +22,6 @@ float = float32  # noqa: A001 - PyTorch's aliases
 double = float64
 long = int64
 int = int32  # noqa: A001
-
-
-class device:  # noqa: N801 - PyTorch's name
-    """Where a tensor lives; DiveLab computes on the CPU only."""
-
-    __module__ = "torch"
-
-    def __init__(self, type="cpu", index=None):  # noqa: A002
-        type = str(type)
-        if type not in ("cpu", "cuda", "mps"):
-            raise RuntimeError(f"Expected one of cpu, cuda, ... device type at start of device string: {type}")
-        self.type, self.index = type, index
-
-    def __repr__(self):
-        return f"device(type='{self.type}')" if self.index is None else f"device(type='{self.type}', index={self.index})"
-
-    def __str__(self):
-        return self.type if self.index is None else f"{self.type}:{self.index}"
-
-    def __eq__(self, other):
-        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
-
-    def __hash__(self):
-        return hash((self.type, self.index))
 
 
 class _Cuda:

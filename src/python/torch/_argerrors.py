@@ -5,12 +5,15 @@ what it expected. DiveLab reproduces that text for the mistakes students actuall
 `torch.cat(X, Y, dim=0)`, `cumsum()` without a dim); other bad calls get Python's own TypeError.
 """
 
-__all__ = ["invalid_combination", "int_arg", "CAT", "STACK", "CUMSUM", "CUMPROD"]
+__all__ = ["invalid_combination", "int_arg", "CAT", "STACK", "CUMSUM", "CUMPROD", "ARANGE", "FILL_"]
 
 CAT = ("(tuple of Tensors tensors, int dim, *, Tensor out)", "(tuple of Tensors tensors, name dim, *, Tensor out)")
 STACK = ("(tuple of Tensors tensors, int dim, *, Tensor out)",)
 CUMSUM = ("(int dim, *, torch.dtype dtype)", "(name dim, *, torch.dtype dtype)")
 CUMPROD = CUMSUM
+_FACTORY = "torch.dtype dtype, torch.layout layout, torch.device device, bool pin_memory, bool requires_grad"
+ARANGE = (f"(Number end, *, Tensor out, {_FACTORY})", f"(Number start, Number end, *, {_FACTORY})",
+          f"(Number start, Number end, Number step, *, Tensor out, {_FACTORY})")
 
 
 def _type_name(v):
@@ -43,3 +46,8 @@ def int_arg(fname, argname, v, pos=1):
     if isinstance(v, bool) or not hasattr(v, "__index__"):
         raise TypeError(f"{fname}(): argument '{argname}' (position {pos}) must be int, not {_type_name(v)}")
     return v.__index__()
+
+
+# fill_(str): both overloads annotated, as PyTorch prints it for one positional argument of the wrong type.
+FILL_ = ("(Tensor value)\n      didn't match because some of the arguments have invalid types: (!{t}!)",
+         "(Number value)\n      didn't match because some of the arguments have invalid types: (!{t}!)")

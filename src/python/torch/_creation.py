@@ -2,6 +2,8 @@
 import warnings
 
 from ._core import C, JsException, translate, wrap, kind_of
+from ._argerrors import invalid_combination, ARANGE
+from ._device import check_device
 from ._dtype import dtype as _dtype_cls, float64, int64, bool as _bool
 from ._tensor import Tensor
 from ._tensor_shape import shape_arg
@@ -77,6 +79,7 @@ def _leaf(x):
 
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor holding a copy of `data` (nested lists, a Python scalar, an ndarray or a tensor)."""
+    check_device(device)
     name = dtype_name(dtype)
     try:
         if isinstance(data, Tensor):
@@ -125,6 +128,13 @@ def from_numpy(ndarray):
 
 def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False):
     """Values from start (default 0) up to end, excluding it; int64 unless an argument is a float."""
+    check_device(device)
+    given = (start,) if end is None else (start, end) if step == 1 else (start, end, step)
+    for a in given:
+        if kind_of(a) is None and not isinstance(a, Tensor):
+            if len(given) == 1:
+                raise TypeError(f"arange(): argument 'end' (position 1) must be Number, not {type(a).__name__}")
+            raise invalid_combination("arange", given, {}, ARANGE)
     if end is None:
         start, end = 0, start
     args = [a.item() if isinstance(a, Tensor) else a for a in (start, end, step)]
@@ -146,7 +156,8 @@ def _size_kw(fname, size, kw):
     return size
 
 
-def _sized(fname, fn, size, dtype, requires_grad, *extra):
+def _sized(fname, fn, size, dtype, requires_grad, *extra, device=None):
+    check_device(device)
     shape = shape_arg(fname, "size", size)
     try:
         return _finish(fn(shape, *extra, dtype_name(dtype)), requires_grad)
@@ -155,25 +166,29 @@ def _sized(fname, fn, size, dtype, requires_grad, *extra):
 
 
 def zeros(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _sized("zeros", C.zeros, _size_kw("zeros", size, kw), dtype, requires_grad)
+    return _sized("zeros", C.zeros, _size_kw("zeros", size, kw), dtype, requires_grad, device=device)
 
 
 def ones(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _sized("ones", C.ones, _size_kw("ones", size, kw), dtype, requires_grad)
+    return _sized("ones", C.ones, _size_kw("ones", size, kw), dtype, requires_grad, device=device)
 
 
 def empty(*size, dtype=None, device=None, requires_grad=False, out=None, **kw):
-    return _sized("empty", C.empty, _size_kw("empty", size, kw), dtype, requires_grad)
+    return _sized("empty", C.empty, _size_kw("empty", size, kw), dtype, requires_grad, device=device)
 
 
 def full(size, fill_value, *, dtype=None, device=None, requires_grad=False):
     if isinstance(fill_value, Tensor):
         fill_value = fill_value.item()
+    kind = kind_of(fill_value)
+    if kind is None:
+        raise TypeError(f"full(): argument 'fill_value' (position 2) must be Number, not {type(fill_value).__name__}")
     return _sized("full", C.full, (size,) if isinstance(size, int) else size, dtype, requires_grad, fill_value,
-                  kind_of(fill_value))
+                  kind, device=device)
 
 
-def _like(fn, input, dtype, requires_grad, *extra):
+def _like(fn, input, dtype, requires_grad, *extra, device=None):
+    check_device(device)
     try:
         return _finish(fn(input._t, *extra, dtype_name(dtype)), requires_grad)
     except JsException as e:
@@ -181,22 +196,23 @@ def _like(fn, input, dtype, requires_grad, *extra):
 
 
 def zeros_like(input, *, dtype=None, device=None, requires_grad=False):  # noqa: A002 - PyTorch's names
-    return _like(C.zerosLike, input, dtype, requires_grad)
+    return _like(C.zerosLike, input, dtype, requires_grad, device=device)
 
 
 def ones_like(input, *, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(C.onesLike, input, dtype, requires_grad)
+    return _like(C.onesLike, input, dtype, requires_grad, device=device)
 
 
 def empty_like(input, *, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(C.emptyLike, input, dtype, requires_grad)
+    return _like(C.emptyLike, input, dtype, requires_grad, device=device)
 
 
 def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False):  # noqa: A002
-    return _like(C.fullLike, input, dtype, requires_grad, fill_value)
+    return _like(C.fullLike, input, dtype, requires_grad, fill_value, device=device)
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
+    check_device(device)
     try:
         return _finish(C.eye(n, m, dtype_name(dtype)), requires_grad)
     except JsException as e:
@@ -204,6 +220,7 @@ def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
 
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False):
+    check_device(device)
     try:
         return _finish(C.linspace(start, end, steps, dtype_name(dtype)), requires_grad)
     except JsException as e:
@@ -211,11 +228,11 @@ def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)
 
 
 def rand(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
-    return _sized("rand", C.rand, _size_kw("rand", size, kw), dtype, requires_grad)
+    return _sized("rand", C.rand, _size_kw("rand", size, kw), dtype, requires_grad, device=device)
 
 
 def randn(*size, dtype=None, device=None, requires_grad=False, generator=None, **kw):
-    return _sized("randn", C.randn, _size_kw("randn", size, kw), dtype, requires_grad)
+    return _sized("randn", C.randn, _size_kw("randn", size, kw), dtype, requires_grad, device=device)
 
 
 def randint(low, high=None, size=None, *, dtype=None, device=None, requires_grad=False, generator=None):

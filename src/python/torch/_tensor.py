@@ -368,15 +368,16 @@ class Tensor(ShapeMixin, MathMixin):
         return numpy.ndarray._from_tensor(self)
 
     def to(self, *args, dtype=None, copy=False, non_blocking=False, device=None):
+        from ._device import check_device
+
         for a in args:
             if isinstance(a, _dtype_cls):
                 dtype = a
             elif isinstance(a, Tensor):
                 dtype = a.dtype
-            elif not _is_cpu(a):
-                raise RuntimeError(f"DiveLab runs tensors on the CPU only, not on {a!r}")
-        if device is not None and not _is_cpu(device):
-            raise RuntimeError(f"DiveLab runs tensors on the CPU only, not on {device!r}")
+            else:
+                check_device(a)
+        check_device(device)
         if dtype is None:
             return self.clone() if copy else self
         return self._cast(dtype._name, copy)
@@ -443,6 +444,11 @@ class Tensor(ShapeMixin, MathMixin):
         if isinstance(value, Tensor):
             value = value.item()
         kind = kind_of(value)
+        if kind is None:
+            from ._argerrors import invalid_combination, FILL_
+
+            t = type(value).__name__
+            raise invalid_combination("fill_", (value,), {}, tuple(sig.format(t=t) for sig in FILL_))
         try:
             C.fill_(self._t, value, kind)
         except JsException as e:
@@ -549,10 +555,6 @@ def _wrap_dim(dim, ndim):
     if not -n <= dim < n:
         raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
     return dim + n if dim < 0 else dim
-
-
-def _is_cpu(d):
-    return str(d) == "cpu" or getattr(d, "type", None) == "cpu"
 
 
 def _autograd():

@@ -38,12 +38,19 @@ def _operand(o, fname="", pos=1):
     return o, kind
 
 
-def dims_arg(dim, axis):
-    """`dim` or its NumPy alias `axis` (giving both is an error, as in PyTorch)."""
+def dims_arg(dim, axis, t=None):
+    """`dim` or its NumPy alias `axis` (giving both is an error, as in PyTorch).
+
+    A name (str) is a named-tensor dim in PyTorch; DiveLab's tensors have no names, so it fails as PyTorch's
+    unnamed tensors do (the core would otherwise receive a string where it reads numbers)."""
     if axis is not None:
         if dim is not None:
             raise TypeError("got multiple values for argument 'dim' (also given as 'axis')")
-        return axis
+        dim = axis
+    if isinstance(dim, str) or isinstance(dim, (tuple, list)) and any(isinstance(d, str) for d in dim):
+        name = dim if isinstance(dim, str) else next(d for d in dim if isinstance(d, str))
+        ndim = t.ndim if t is not None else 0
+        raise RuntimeError(f"Name '{name}' not found in Tensor[{', '.join(['None'] * ndim)}].")
     return dim
 
 
@@ -164,15 +171,15 @@ class MathMixin:
     def clamp(self, min=None, max=None):  # noqa: A002 - PyTorch's parameter names
         if min is None and max is None:
             raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
-        mn, mk = (None, None) if min is None else _operand(min)
-        mx, xk = (None, None) if max is None else _operand(max)
+        mn, mk = (None, None) if min is None else _operand(min, "clamp")
+        mx, xk = (None, None) if max is None else _operand(max, "clamp")
         return _call(C.clamp, self._t, mn, mk, mx, xk)
 
     clip = clamp
 
     def clamp_(self, min=None, max=None):  # noqa: A002
-        mn, mk = (None, None) if min is None else _operand(min)
-        mx, xk = (None, None) if max is None else _operand(max)
+        mn, mk = (None, None) if min is None else _operand(min, "clamp_")
+        mx, xk = (None, None) if max is None else _operand(max, "clamp_")
         try:
             C.clamp_(self._t, mn, mk, mx, xk)
         except JsException as e:
@@ -192,13 +199,13 @@ class MathMixin:
 
     # ------------------------------------------------------------------------------------------ reductions
     def sum(self, dim=None, keepdim=False, dtype=None, *, axis=None, keepdims=None):
-        return _call(C.sum, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims), _dt(dtype))
+        return _call(C.sum, self._t, dims_arg(dim, axis, self._t), keepdim_arg(keepdim, keepdims), _dt(dtype))
 
     def mean(self, dim=None, keepdim=False, dtype=None, *, axis=None, keepdims=None):
-        return _call(C.mean, self._t, dims_arg(dim, axis), keepdim_arg(keepdim, keepdims), _dt(dtype))
+        return _call(C.mean, self._t, dims_arg(dim, axis, self._t), keepdim_arg(keepdim, keepdims), _dt(dtype))
 
     def prod(self, dim=None, keepdim=False, dtype=None, *, axis=None, keepdims=None):
-        return _call(C.prod, self._t, _opt_int("prod", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims), _dt(dtype))
+        return _call(C.prod, self._t, _opt_int("prod", dims_arg(dim, axis, self._t)), keepdim_arg(keepdim, keepdims), _dt(dtype))
 
     def max(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
         return self._maxmin(dim, keepdim, axis, keepdims, True)
@@ -207,7 +214,7 @@ class MathMixin:
         return self._maxmin(dim, keepdim, axis, keepdims, False)
 
     def _maxmin(self, dim, keepdim, axis, keepdims, is_max):
-        dim = dims_arg(dim, axis)
+        dim = dims_arg(dim, axis, self._t)
         if dim is None:
             return _call(C.amax if is_max else C.amin, self._t, None, False)
         if hasattr(dim, "_t"):  # t.max(other): elementwise, like torch.maximum
@@ -226,16 +233,16 @@ class MathMixin:
         return _call(C.amin, self._t, dim, bool(keepdim))
 
     def argmax(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.argmax, self._t, _opt_int("argmax", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
+        return _call(C.argmax, self._t, _opt_int("argmax", dims_arg(dim, axis, self._t)), keepdim_arg(keepdim, keepdims))
 
     def argmin(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.argmin, self._t, _opt_int("argmin", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
+        return _call(C.argmin, self._t, _opt_int("argmin", dims_arg(dim, axis, self._t)), keepdim_arg(keepdim, keepdims))
 
     def all(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.all, self._t, _opt_int("all", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
+        return _call(C.all, self._t, _opt_int("all", dims_arg(dim, axis, self._t)), keepdim_arg(keepdim, keepdims))
 
     def any(self, dim=None, keepdim=False, *, axis=None, keepdims=None):
-        return _call(C.any, self._t, _opt_int("any", dims_arg(dim, axis)), keepdim_arg(keepdim, keepdims))
+        return _call(C.any, self._t, _opt_int("any", dims_arg(dim, axis, self._t)), keepdim_arg(keepdim, keepdims))
 
     def std(self, dim=None, unbiased=True, keepdim=False, *, correction=None, axis=None, keepdims=None):
         return self._stdvar(C.std, dim, unbiased, keepdim, correction, axis, keepdims)
@@ -248,15 +255,17 @@ class MathMixin:
             dim, unbiased = None, dim
         if correction is None:
             correction = 1 if unbiased else 0
-        return _call(fn, self._t, dims_arg(dim, axis), correction, keepdim_arg(keepdim, keepdims))
+        return _call(fn, self._t, dims_arg(dim, axis, self._t), correction, keepdim_arg(keepdim, keepdims))
 
     def cumsum(self, dim=None, *, dtype=None, axis=None):
-        return _call(C.cumsum, self._t, _required_dim("cumsum", dims_arg(dim, axis)), _dt(dtype))
+        return _call(C.cumsum, self._t, _required_dim("cumsum", dims_arg(dim, axis, self._t)), _dt(dtype))
 
     def cumprod(self, dim=None, *, dtype=None, axis=None):
-        return _call(C.cumprod, self._t, _required_dim("cumprod", dims_arg(dim, axis)), _dt(dtype))
+        return _call(C.cumprod, self._t, _required_dim("cumprod", dims_arg(dim, axis, self._t)), _dt(dtype))
 
     def norm(self, p="fro", dim=None, keepdim=False, dtype=None):
+        if isinstance(p, str) and p != "fro":
+            raise NotImplementedError(f"DiveLab's norm supports p as a number or 'fro', not {p!r}")
         t = self if dtype is None else self.to(dtype)
         return _call(C.norm, t._t, p, dim, bool(keepdim))
 

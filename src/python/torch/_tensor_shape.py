@@ -22,6 +22,9 @@ def shape_arg(fname, argname, args):
     """The ints of `f(2, 3)`, `f((2, 3))` or `f([2, 3])` as a tuple, with PyTorch's error for a non-int."""
     if len(args) == 1 and isinstance(args[0], (tuple, list)):
         args = args[0]
+    elif len(args) == 1 and type(args[0]) is not int and not hasattr(args[0], "__index__"):
+        raise TypeError(f"{fname}(): argument '{argname}' (position 1) must be tuple of SymInts, not "
+                        f"{type(args[0]).__name__}")
     out = []
     for pos, a in enumerate(args, 1):
         if type(a) is int:

@@ -49,3 +49,24 @@ torch.relu(x), torch.sigmoid(x), torch.tanh(x), torch.sqrt(torch.abs(x)), torch.
 torch.sin(x), torch.cos(x), x.exp(), x.abs(), x.neg(), torch.equal(x, x.clone()), torch.equal(x, x[:2])
 # %%
 torch.sqrt(torch.tensor([4, 9])), torch.exp(torch.tensor([0, 1]))
+# %%
+x = torch.arange(6).reshape(2, 3)
+x.to('cpu').shape, torch.zeros(2, device='cpu'), torch.device('cpu'), torch.device('cuda', 0), x.device, torch.cuda.is_available()
+# %%
+x.to('cuda')
+# %%
+torch.zeros(2, device='cuda')
+# %%
+torch.device('gpu')
+# %%
+torch.zeros('a')
+# %%
+torch.arange('a')
+# %%
+torch.arange(1, 'b')
+# %%
+torch.full((2,), 'a')
+# %%
+x.fill_('a')
+# %%
+x.sum(dim='a')
