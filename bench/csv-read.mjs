@@ -2,9 +2,10 @@
 /**
  * @file Benchmark: read_csv of a 1.5M-row × 6-column CSV (~55 MB: ints, floats with gaps, a category, text) with
  * DiveLab's TS core and with pandas 1.5.3 (/usr/bin/python3), on the same file in the same run. Each reader runs in
- * its own process so that its peak RSS is its own. Usage: `node bench/csv-read.mjs [rows]`.
+ * its own process so that its peak RSS is its own. Usage: `node bench/csv-read.mjs [rows]`; with
+ * DIVELAB_READER=reader.cjs it uses a prebuilt bundle of src/shared/frame/csv-read.ts instead of bundling one
+ * (for machines without node_modules).
  */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,11 +38,15 @@ async function generate() {
 await generate();
 const mb = statSync(csv).size / 1e6;
 
-const bundle = join(dir, 'reader.cjs');
-await build({
-  entryPoints: [join(root, 'src/shared/frame/csv-read.ts')], bundle: true, platform: 'node', format: 'cjs',
-  outfile: bundle, logLevel: 'silent',
-});
+let bundle = process.env.DIVELAB_READER;
+if (!bundle) {
+  bundle = join(dir, 'reader.cjs');
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'src/shared/frame/csv-read.ts')], bundle: true, platform: 'node', format: 'cjs',
+    outfile: bundle, logLevel: 'silent',
+  });
+}
 const runner = join(dir, 'run-divelab.mjs');
 writeFileSync(runner, `
 import { readFileSync } from 'node:fs';
@@ -71,6 +76,7 @@ const theirs = best('/usr/bin/python3', ['-c', pyRunner]);
 rmSync(dir, { recursive: true, force: true });
 
 const line = (name, r) => `${name.padEnd(14)} ${r.s.toFixed(2).padStart(6)} s  ${(mb / r.s).toFixed(1).padStart(6)} MB/s  peak RSS ${r.rssMB.toFixed(0).padStart(5)} MB (${(r.rssMB / mb).toFixed(2)}× file)`;
+console.log(`machine: ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0].toFixed(1)}; node ${process.version}`);
 console.log(`file: ${rows} rows × 6 columns, ${mb.toFixed(1)} MB (best of 3 runs each; peak RSS includes the runtime)`);
 console.log(line('DiveLab (TS)', ours));
 console.log(line('pandas 1.5.3', theirs));
