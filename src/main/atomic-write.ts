@@ -21,6 +21,7 @@ export interface AtomicIo {
   unlink: typeof fsp.unlink;
   stat: typeof fsp.stat;
   readdir: (dir: string) => Promise<string[]>;
+  realpath: (path: string) => Promise<string>;
 }
 
 export const nodeIo: AtomicIo = {
@@ -29,6 +30,7 @@ export const nodeIo: AtomicIo = {
   unlink: fsp.unlink,
   stat: fsp.stat,
   readdir: (dir) => fsp.readdir(dir),
+  realpath: (path) => fsp.realpath(path),
 };
 
 const TEMP_SUFFIX = '.divelab-tmp';
@@ -64,7 +66,9 @@ export function atomicWrite(target: string, data: string | Uint8Array, io: Atomi
   return queued(target, () => writeNow(target, data, io));
 }
 
-async function writeNow(target: string, data: string | Uint8Array, io: AtomicIo): Promise<void> {
+async function writeNow(path: string, data: string | Uint8Array, io: AtomicIo): Promise<void> {
+  // Saving through a symbolic link updates the file it points to; renaming over the link would replace it.
+  const target = await io.realpath(path).catch(() => path);
   const dir = dirname(target);
   const temp = join(dir, `${tempPrefix(target)}${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   // Keep the permissions of the file being replaced (a new file gets the usual default).

@@ -24,6 +24,16 @@ describe('atomicWrite', () => {
     expect(await fsp.readdir(dir)).toEqual(['a.ipynb']);
   });
 
+  it('writes through a symbolic link, keeping the link', async () => {
+    await fsp.mkdir(join(dir, 'real'));
+    await fsp.writeFile(join(dir, 'real', 'a.ipynb'), 'old');
+    await fsp.symlink(join(dir, 'real', 'a.ipynb'), join(dir, 'link.ipynb'));
+    await atomicWrite(join(dir, 'link.ipynb'), 'new');
+    expect((await fsp.lstat(join(dir, 'link.ipynb'))).isSymbolicLink()).toBe(true);
+    expect(await fsp.readFile(join(dir, 'real', 'a.ipynb'), 'utf8')).toBe('new');
+    expect(await fsp.readdir(join(dir, 'real'))).toEqual(['a.ipynb']);
+  });
+
   it('leaves the old file intact and removes the temp file when writing fails half way', async () => {
     const target = join(dir, 'a.ipynb');
     await fsp.writeFile(target, 'original');
