@@ -38,6 +38,8 @@ export interface SupervisorOptions {
 interface Engine {
   readonly key: string;
   readonly contents: WebContents;
+  /** Kept apart: a destroyed WebContents throws on most property reads. */
+  readonly contentsId: number;
   readonly notebookPath: string | null;
   child: UtilityProcess | null;
   startedAt: number;
@@ -71,7 +73,9 @@ export class EngineSupervisor {
     const key = `${contents.id}\0${notebookPath ?? ''}`;
     this.stop(key);
     this.watch(contents);
-    const engine: Engine = { key, contents, notebookPath, child: null, startedAt: 0, crashes: 0, timer: null, stopped: false };
+    const engine: Engine = {
+      key, contents, contentsId: contents.id, notebookPath, child: null, startedAt: 0, crashes: 0, timer: null, stopped: false,
+    };
     this.engines.set(key, engine);
     this.spawn(engine, 'start');
   }
@@ -83,7 +87,7 @@ export class EngineSupervisor {
 
   /** Kills every engine of one window (it closed, reloaded or crashed). */
   stopAllFor(contentsId: number): void {
-    for (const [key, engine] of this.engines) if (engine.contents.id === contentsId) this.stop(key);
+    for (const [key, engine] of this.engines) if (engine.contentsId === contentsId) this.stop(key);
   }
 
   stopAll(): void {

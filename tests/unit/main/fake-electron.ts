@@ -16,7 +16,12 @@ export interface FakeFrame {
 let nextId = 1;
 
 export class FakeWebContents extends EventEmitter {
-  readonly id = nextId++;
+  private readonly ownId = nextId++;
+  /** Like Electron's, reading it from a destroyed WebContents throws. */
+  get id(): number {
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
+    return this.ownId;
+  }
   readonly mainFrame: FakeFrame = { routingId: 1, processId: 7, parent: null, url: 'app://divelab/index.html' };
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
