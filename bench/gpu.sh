@@ -4,6 +4,7 @@
 #   bench/gpu.sh prepare   here, with the npm registry: builds bench/.gpu-kit/ (~45 MB, untracked): the bundled
 #                          benchmark, npm `webgpu` (Dawn) with only its linux-x64 dawn.node, this machine's node
 #                          (compressed, for GPU machines without node >= 20) and, if apt can fetch it, libvulkan1.
+#   bench/gpu.sh bundle    here: rebuild only the kit's benchmark bundle after a kernel change.
 #   bench/gpu.sh           on the GPU machine: DiveLab's WebGPU matmul (every variant) at 1024/2048/4096 and add
 #                          at 1e7/1e8 through Dawn/Vulkan, next to PyTorch's CUDA float32 matmul (TF32 off) when
 #                          python3 there has torch with CUDA. Prints a table; writes gpu-results.json to $OUT (the
@@ -16,6 +17,11 @@ cd "$(dirname "$0")/.."
 KIT=bench/.gpu-kit
 WEBGPU_VERSION=0.6.2
 
+# rebuilds only the bundled benchmark (after a kernel change), keeping the rest of the kit
+bundle() {
+  npx esbuild bench/gpu.bench.ts --bundle --platform=node --format=esm --target=node20 --log-level=warning --outfile="$KIT/gpu-bench.mjs"
+}
+
 prepare() {
   set -e
   rm -rf "$KIT"
@@ -25,7 +31,7 @@ prepare() {
   cp "$tmp"/package/{index.js,package.json,LICENSE.md} "$KIT/node_modules/webgpu/"
   xz -T2 -6 -c "$tmp/package/dist/linux-x64/dawn.node" > "$KIT/dawn.node.xz"
   rm -rf "$tmp"
-  npx esbuild bench/gpu.bench.ts --bundle --platform=node --format=esm --target=node20 --log-level=warning --outfile="$KIT/gpu-bench.mjs"
+  bundle
   xz -T2 -6 -c "$(command -v node)" > "$KIT/node.xz"
   (cd "$KIT/debs" && apt-get download libvulkan1 >/dev/null 2>&1) || echo "note: could not fetch libvulkan1; the GPU machine must have a Vulkan loader"
   set +e
@@ -105,6 +111,7 @@ JS
 
 case "${1:-run}" in
   prepare) prepare ;;
+  bundle) bundle ;;
   run) run ;;
-  *) echo "usage: bench/gpu.sh [prepare|run]"; exit 2 ;;
+  *) echo "usage: bench/gpu.sh [prepare|bundle|run]"; exit 2 ;;
 esac

@@ -22,7 +22,7 @@ export interface WebGpuBackend extends Backend<GpuBuffer> {
 
 /** The software adapter runs barrier-heavy kernels badly: pick the barrier-free matmul there. */
 export function chooseVariant(info: { architecture?: string; vendor?: string }, isFallback: boolean): MatmulVariant {
-  return isFallback || /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`) ? 'regs' : 'tiled8';
+  return isFallback || /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`) ? 'regs' : 'tiled';
 }
 
 export async function createWebGpuBackend(opts: { device?: GPUDevice; adapter?: GPUAdapter } = {}): Promise<WebGpuBackend> {

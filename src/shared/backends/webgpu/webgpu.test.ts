@@ -16,7 +16,7 @@ describe('WebGPU backend', () => {
   it('chooses the barrier-free matmul on the software adapter and the tiled one elsewhere', () => {
     expect(chooseVariant({ architecture: 'swiftshader', vendor: 'google' }, false)).toBe('regs');
     expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, true)).toBe('regs');
-    expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, false)).toBe('tiled8');
+    expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, false)).toBe('tiled');
   });
 
   it.skipIf(!existsSync(CHROMIUM))('every kernel matches the reference kernels in Chromium', { timeout: 180_000 }, async () => {
