@@ -31,14 +31,19 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => string | null;
 export function appSenderCheck(isOurWindow: (contents: WebContents) => boolean): SenderCheck {
   return (event) => {
     if (!isOurWindow(event.sender)) return 'the sender is not a DiveLab window';
-    const frame = event.senderFrame;
-    if (!frame) return 'the sending frame is gone';
-    const main = event.sender.mainFrame;
-    if (frame.parent !== null || frame.routingId !== main.routingId || frame.processId !== main.processId) {
-      return 'the sender is not the main frame';
+    try {
+      const frame = event.senderFrame;
+      if (!frame) return 'the sending frame is gone';
+      const main = event.sender.mainFrame;
+      if (frame.parent !== null || frame.routingId !== main.routingId || frame.processId !== main.processId) {
+        return 'the sender is not the main frame';
+      }
+      if (!isAppUrl(frame.url)) return `the sender shows an untrusted page (${frame.url})`;
+      return null;
+    } catch {
+      // A frame disposed while its message was in flight throws on every property read.
+      return 'the sending frame is gone';
     }
-    if (!isAppUrl(frame.url)) return `the sender shows an untrusted page (${frame.url})`;
-    return null;
   };
 }
 

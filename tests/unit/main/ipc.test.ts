@@ -101,6 +101,8 @@ describe('sender check', () => {
 
   it('rejects a call whose frame is gone', async () => {
     await expect(invoke('recentFiles', [], eventFrom(ours, null))).rejects.toThrow('frame is gone');
+    const disposed = Object.defineProperty({}, 'parent', { get: () => { throw new Error('Render frame was disposed'); } });
+    await expect(invoke('recentFiles', [], eventFrom(ours, disposed))).rejects.toThrow('frame is gone');
   });
 
   it('rejects our window when it shows a page that is not ours', async () => {
