@@ -13,6 +13,7 @@ __all__ = ["tensor", "as_tensor", "from_numpy", "arange", "zeros", "ones", "empt
            "randperm", "manual_seed", "seed", "initial_seed", "Generator"]
 
 _KIND_RANK = {None: 0, "bool": 1, "int": 2, "float": 3}
+_NP_SCALAR_DTYPES = ("float64", "float32", "int64", "int32", "uint8")
 _PY_TYPES = {float: float64, int: int64, bool: _bool}
 
 
@@ -97,7 +98,9 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             if kind is None:
                 data = _leaf(data)
                 kind = kind_of(data)
-            h = C.scalarTensor(data, kind, name)
+            # A NumPy scalar keeps its dtype (torch.tensor(np.float64(1.5)) is float64), as in PyTorch.
+            np_dtype = getattr(type(data), "_dtype_name", None)
+            h = C.scalarTensor(data, kind, name or (np_dtype if np_dtype in _NP_SCALAR_DTYPES else None))
     except JsException as e:
         raise translate(e) from None
     return _finish(h, requires_grad)

@@ -41,3 +41,6 @@ torch.arange(10)
 # %%
 torch.set_printoptions(profile='default')
 torch.arange(10)
+# %%
+# NumPy scalars keep their dtype when they become tensors.
+torch.tensor(np.float64(1.5)), torch.tensor(np.float32(1.5)), torch.tensor(np.int32(3)), torch.tensor(np.array([1.5, 2.0])[0])
