@@ -16,7 +16,7 @@ type Data = ArrayLike<number>;
 const ceilLog2 = (x: number): number => (x <= 2 ? 1 : Math.floor(Math.log2(x - 1)) + 1);
 
 /**
- * multi_row_sum: `nrows` sums, sum k over i < size of x[base + i*si + k*sk], in a 4-level cascade. Adds round to
+ * multi_row_sum: `nrows` sums (returned in the first `nrows` slots of a shared buffer), sum k over i < size of x[base + i*si + k*sk], in a 4-level cascade. Adds round to
  * float32 when `f32` (PyTorch accumulates float32 in float).
  */
 function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: number, size: number, f32: boolean): Float64Array {
@@ -24,7 +24,8 @@ function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: numbe
   const power = Math.max(4, Math.floor(ceilLog2(size) / levels));
   const step = 2 ** power;
   const mask = step - 1;
-  const acc = new Float64Array(levels * nrows); // acc[j * nrows + k]
+  const acc = scratch; // acc[j * nrows + k]; callers read the result before the next call
+  acc.fill(0, 0, levels * nrows);
   let i = 0;
   while (i + step <= size) {
     for (let j = 0; j < step; j++, i++) {
@@ -54,8 +55,11 @@ function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: numbe
       acc[k] = f32 ? Math.fround(v) : v;
     }
   }
-  return acc.subarray(0, nrows);
+  return acc;
 }
+
+/** multiRowSum's accumulators (4 levels × at most 4 rows), reused: tiny sums must not allocate. */
+const scratch = new Float64Array(16);
 
 /** row_sum of x[base + i*stride], i < size: 4 interleaved partial sums (instruction-level parallelism), then the rest. */
 function rowSum(x: Data, base: number, stride: number, size: number, f32: boolean): number {
@@ -160,7 +164,9 @@ export function cascadeSum(t: Tensor, dims: readonly number[], outLen: number): 
   const f32 = t.dtype === 'float32';
   const add: Add = f32 ? (a, b) => Math.fround(a + b) : (a, b) => a + b;
   const lanes = f32 ? 8 : 4;
-  const merged = reductionDims(t, dims);
+  // The common x.sum() of a contiguous tensor is one inner block; skip the dim bookkeeping for tiny tensors.
+  const n = t.numel;
+  const merged = dims.length === t.ndim && t.isContiguous ? (n === 1 ? [] : [{ n, s: 1, o: 0 }]) : reductionDims(t, dims);
   const out = new Array<number>(outLen).fill(0);
   const inner = merged.slice(0, 2);
   while (inner.length < 2) inner.push({ n: 1, s: 0, o: 0 });
