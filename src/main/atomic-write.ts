@@ -6,7 +6,7 @@
  * file must live in the same folder for that (a rename across devices is a copy). fsync before the rename makes
  * sure the new bytes are on disk before the name points at them; fsync of the folder afterwards makes the rename
  * itself durable. On any failure the temp file is removed and the error is passed on, so a read-only or deleted
- * folder leaves nothing half-written behind. A crash (kill -9, power loss) can leave a temp file, which the next
+ * folder leaves nothing half-written behind. A file marked read-only is refused rather than replaced. A crash (kill -9, power loss) can leave a temp file, which the next
  * successful write of the same target sweeps away. Writes to one path are queued, so an autosave and a save
  * never interleave and the last one asked for is the one that ends on disk.
  */
@@ -34,6 +34,8 @@ export const nodeIo: AtomicIo = {
 };
 
 const TEMP_SUFFIX = '.divelab-tmp';
+/** Error code of a write refused because the file is marked read-only. */
+export const READ_ONLY = 'EFILEREADONLY';
 
 /** The temp-file prefix for a target: hidden, and recognisable so that leftovers can be swept. */
 function tempPrefix(target: string): string {
@@ -72,10 +74,13 @@ async function writeNow(path: string, data: string | Uint8Array, io: AtomicIo): 
   const dir = dirname(target);
   const temp = join(dir, `${tempPrefix(target)}${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   // Keep the permissions of the file being replaced (a new file gets the usual default).
-  const mode = await io.stat(target).then(
-    (s) => s.mode & 0o7777,
-    () => 0o666,
-  );
+  const existing = await io.stat(target).catch(() => null);
+  // A read-only file must stay as it is: rename() would replace it anyway, since only the folder is written.
+  // The mode bits are checked, not access(): they mean the same to every user, root included.
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw Object.assign(new Error(`the file is read-only: ${target}`), { code: READ_ONLY, path: target });
+  }
+  const mode = existing ? existing.mode & 0o7777 : 0o666;
   let created = false;
   try {
     const handle = await io.open(temp, 'wx', mode);
@@ -131,6 +136,8 @@ export function describeFsError(err: unknown, path: string, action: 'write' | 'o
       return `Could not ${action} ${path}: permission denied.`;
     case 'EROFS':
       return `Could not ${action} ${path}: the disk is read-only.`;
+    case READ_ONLY:
+      return `Could not ${action} ${path}: the file is read-only.`;
     case 'ENOSPC':
       return `Could not ${action} ${path}: the disk is full.`;
     case 'EISDIR':

@@ -66,6 +66,16 @@ describe('atomicWrite', () => {
     expect(await fsp.readdir(dir)).toEqual(['a.ipynb']);
   });
 
+  it('refuses to replace a file marked read-only, and leaves it as it was', async () => {
+    const target = join(dir, 'a.ipynb');
+    await fsp.writeFile(target, 'protected');
+    await fsp.chmod(target, 0o444);
+    const err = await atomicWrite(target, 'new').catch((e: unknown) => e);
+    expect(describeFsError(err, target)).toBe(`Could not write ${target}: the file is read-only.`);
+    expect(await fsp.readFile(target, 'utf8')).toBe('protected');
+    expect(await fsp.readdir(dir)).toEqual(['a.ipynb']);
+  });
+
   it('fails with "permission denied" and creates nothing when the folder refuses new files', async () => {
     const target = join(dir, 'a.ipynb');
     const denied: AtomicIo = { ...nodeIo, open: async () => Promise.reject(errno('EACCES')) };

@@ -82,6 +82,14 @@ describe('saving notebooks', () => {
     expect(await recent.get()).toEqual([]);
   });
 
+  it('returns the error as text for a read-only notebook, keeping it unchanged', async () => {
+    const path = join(dir, 'ro.ipynb');
+    await fsp.writeFile(path, 'original');
+    await fsp.chmod(path, 0o444);
+    expect(await h.saveNotebook(ctx, path, '{}')).toEqual({ ok: false, error: `Could not write ${path}: the file is read-only.` });
+    expect(await fsp.readFile(path, 'utf8')).toBe('original');
+  });
+
   it('Save As asks for a place, adds the .ipynb extension, and writes there', async () => {
     answerSave(join(dir, 'mine'));
     expect(await h.saveNotebookAs(ctx, '{}', 'Untitled')).toEqual({ ok: true, path: join(dir, 'mine.ipynb') });
