@@ -135,11 +135,15 @@ class Gpu implements WebGpuBackend {
       if (n === 0) return;
       const views = b ? [a, b, out] : [a, out];
       const contiguous = views.every((v) => isContiguous(shape, v.strides));
+      // dense runs aligned to 4 elements go one vec4 per thread: a quarter of the threads and wider accesses
+      const vec4 = contiguous && n % 4 === 0 && views.every((v) => v.offset % 4 === 0);
+      const layout = vec4 ? 'vec4' : contiguous ? 'contiguous' : 'strided';
+      const q = vec4 ? 4 : 1;
       const sb = new Uint32Array(new Float32Array([scalar]).buffer)[0]!;
       const bs = b ?? a;
-      const params = [n, shape.length, a.offset, bs.offset, out.offset, sb, ...shape, ...a.strides, ...bs.strides, ...out.strides];
+      const params = [n / q, shape.length, a.offset / q, bs.offset / q, out.offset / q, sb, ...shape, ...a.strides, ...bs.strides, ...out.strides];
       this.intoOut(out.buf, b ? [a.buf, b.buf] : [a.buf], (o) =>
-        this.dispatch(elementwise(form, contiguous), { A: a.buf.buffer, B: bs.buf.buffer, O: o }, params, this.grid(n)));
+        this.dispatch(elementwise(form, layout), { A: a.buf.buffer, B: bs.buf.buffer, O: o }, params, this.grid(n / q)));
     };
     return {
       binary: ({ op, a, b, out, shape }) => ew({ kind: 'binary', op }, a, b, out, shape),

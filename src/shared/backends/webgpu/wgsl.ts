@@ -34,8 +34,8 @@ export type ElementwiseForm =
 /** A generated program: its source and which of A/B/O/P it binds (in binding order 0..3). */
 export interface Program { code: string; bindings: readonly ('A' | 'B' | 'O' | 'P')[] }
 
-const header = (bindings: readonly string[]): string => bindings.map((b, i) => {
-  const decl = b === 'O' ? 'var<storage, read_write> O: array<f32>' : b === 'P' ? 'var<storage, read> P: array<u32>' : `var<storage, read> ${b}: array<f32>`;
+const header = (bindings: readonly string[], T = 'f32'): string => bindings.map((b, i) => {
+  const decl = b === 'O' ? `var<storage, read_write> O: array<${T}>` : b === 'P' ? 'var<storage, read> P: array<u32>' : `var<storage, read> ${b}: array<${T}>`;
   return `@group(0) @binding(${i}) ${decl};`;
 }).join('\n');
 
@@ -44,13 +44,18 @@ const FLAT = `let i = g.x + g.y * nw.x * ${WG}u;`;
 
 /**
  * Elementwise template. P layout: [n, rank, offA, offB, offO, scalarBits, shape[rank], sA[rank], sB[rank], sO[rank]].
- * `contiguous`: every operand is dense, so the offsets are just base + i.
+ * `layout`: 'strided' turns the flat index into offsets; 'contiguous' has every operand dense (offset base + i);
+ * 'vec4' is contiguous with n and all offsets multiples of 4, one vec4f per thread (n and offsets in vec4 units).
  */
-export function elementwise(form: ElementwiseForm, contiguous: boolean): Program {
+export function elementwise(form: ElementwiseForm, layout: 'strided' | 'contiguous' | 'vec4'): Program {
   const usesB = form.kind === 'binary';
-  const expr = form.kind === 'unary' ? UN_EXPR[form.op] : BIN_EXPR[form.op];
+  const contiguous = layout !== 'strided';
+  const T = layout === 'vec4' ? 'vec4f' : 'f32';
+  // the expressions are written for f32 and work unchanged on vec4f (|| becomes | on vector booleans)
+  const expr = (form.kind === 'unary' ? UN_EXPR[form.op] : BIN_EXPR[form.op]).replace('||', layout === 'vec4' ? '|' : '||');
+  const sv = layout === 'vec4' ? 'vec4f(s)' : 's';
   const operands = form.kind === 'binary' ? 'A[ia], B[ib]'
-    : form.kind === 'scalar' ? (form.scalarFirst ? 's, A[ia]' : 'A[ia], s') : 'A[ia], 0.0';
+    : form.kind === 'scalar' ? (form.scalarFirst ? `${sv}, A[ia]` : `A[ia], ${sv}`) : `A[ia], ${T}(0.0)`;
   const bindings = usesB ? (['A', 'B', 'O', 'P'] as const) : (['A', 'O', 'P'] as const);
   const index = contiguous
     ? `let ia = P[2] + i; let ib = P[3] + i; let io = P[4] + i;`
@@ -63,8 +68,8 @@ export function elementwise(form: ElementwiseForm, contiguous: boolean): Program
     rem = rem / ext;
     ia += idx * P[6u + r + ud]; ib += idx * P[6u + 2u * r + ud]; io += idx * P[6u + 3u * r + ud];
   }`;
-  const code = `${header(bindings)}
-fn op(x: f32, y: f32) -> f32 { return ${expr}; }
+  const code = `${header(bindings, T)}
+fn op(x: ${T}, y: ${T}) -> ${T} { return ${expr}; }
 @compute @workgroup_size(${WG})
 fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: vec3u) {
   ${FLAT}
