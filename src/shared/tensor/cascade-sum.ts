@@ -74,6 +74,20 @@ function rowSum(x: Data, base: number, stride: number, size: number, f32: boolea
 
 type Add = (a: number, b: number) => number;
 
+/** The sum of one contiguous row of n elements, as PyTorch's inner-sum loops compute it (no allocation). */
+export function contiguousRowSum(x: Data, base: number, n: number, f32: boolean): number {
+  const lanes = f32 ? 8 : 4;
+  if (n < lanes) return rowSum(x, base, 1, n, f32); // scalar_inner_sum
+  const nv = Math.floor(n / lanes); // vectorized_inner_sum: lane l sums elements l, l + lanes, ...
+  let acc = 0;
+  for (let i = nv * lanes; i < n; i++) acc = f32 ? Math.fround(acc + x[base + i]) : acc + x[base + i];
+  for (let l = 0; l < lanes; l++) {
+    const v = acc + rowSum(x, base + l, lanes, nv, f32);
+    acc = f32 ? Math.fround(v) : v;
+  }
+  return acc;
+}
+
 interface Block { x: ArrayLike<number>; xo: number; s0: number; s1: number; out: number[]; oo: number; o0: number; o1: number; n0: number; n1: number }
 
 /** One loop2d call of cascade_sum: adds the block's sums into `out` (which accumulates across blocks). */

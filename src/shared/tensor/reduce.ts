@@ -8,7 +8,7 @@
  */
 import { indexError, runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
-import { cascadeSum } from './cascade-sum';
+import { cascadeSum, contiguousRowSum } from './cascade-sum';
 import { storeFix } from './copy';
 import { forEachRun } from './iterate';
 import { wrapDim, wrapDims } from './shape';
@@ -87,6 +87,11 @@ export function sum(t: Tensor, dims: number | readonly number[] | null = null, k
 /** Float sums in PyTorch's order of additions ([Note: cascade sum]), optionally divided by `divisor` (mean). */
 function floatSum(t: Tensor, dims: readonly number[], keepdim: boolean, divisor: number): Tensor {
   const out = emptyTensor(outShape(t, dims, keepdim), t.dtype);
+  if (dims.length === t.ndim && t.isContiguous) { // x.sum() / x.mean(): one row, no bookkeeping
+    const s = contiguousRowSum(t.storage.data, t.offset, t.numel, t.dtype === 'float32');
+    out.storage.data[0] = divisor === 1 ? s : s / divisor;
+    return out;
+  }
   const sums = cascadeSum(t, dims, out.numel);
   const od = out.storage.data;
   for (let i = 0; i < sums.length; i++) od[i] = divisor === 1 ? sums[i] : sums[i] / divisor;
