@@ -39,6 +39,9 @@ describe('graph layout', () => {
       expect(e.gradText).toBe('tensor([0., 2., 4., 6.])');
     }
     expect(dots[0].id).not.toBe(dots[1].id);
+    // dagre places the two labels apart
+    expect(dots[0].labelAt).not.toBeNull();
+    expect(dots[0].labelAt!.x).not.toBe(dots[1].labelAt!.x);
   });
 
   it('shows names, shapes, values and gradients in the boxes', () => {

@@ -27,6 +27,8 @@ export interface PlacedEdge extends GraphEdgeJson {
   points: { x: number; y: number }[];
   /** The gradient text, compacted to one line, or '' when none flowed. */
   gradText: string;
+  /** Where dagre placed the label (the centre of its box), so that labels of parallel edges do not overlap. */
+  labelAt: { x: number; y: number } | null;
 }
 
 export interface Placed {
@@ -77,7 +79,8 @@ export function layoutGraph(g: GraphJson, opts: { showValues?: boolean; showGrad
   const boxes = new Map<string, BoxLines & { width: number; height: number }>();
   for (const n of g.nodes) {
     const b = boxLines(n, showValues);
-    const shown = showGrads ? [...b.lines, ...b.gradLines] : b.lines;
+    // gradient lines are drawn with a two-character '∇ ' prefix
+    const shown = showGrads ? [...b.lines, ...b.gradLines.map((l) => '∇ ' + l)] : b.lines;
     const width = Math.max(60, Math.max(...shown.map((l) => l.length)) * CHAR_W + 2 * PAD);
     const height = shown.length * LINE_H + 2 * PAD;
     boxes.set(n.id, { ...b, width, height });
@@ -85,7 +88,7 @@ export function layoutGraph(g: GraphJson, opts: { showValues?: boolean; showGrad
   }
   g.edges.forEach((e, i) => {
     const label = showGrads ? edgeText(e.grad) : '';
-    dg.setEdge(e.from, e.to, label ? { width: label.length * CHAR_W * 0.85, height: LINE_H, labelpos: 'c' } : {}, `e${i}`);
+    dg.setEdge(e.from, e.to, label ? { width: label.length * CHAR_W * 0.92, height: LINE_H, labelpos: 'c' } : {}, `e${i}`);
   });
   layout(dg);
   const nodes = g.nodes.map((n) => {
@@ -94,8 +97,10 @@ export function layoutGraph(g: GraphJson, opts: { showValues?: boolean; showGrad
     return { ...n, ...b, x: p.x, y: p.y };
   });
   const edges = g.edges.map((e, i) => {
-    const de = dg.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points?: { x: number; y: number }[] };
-    return { ...e, id: `e${i}`, points: de.points ?? [], gradText: showGrads ? edgeText(e.grad) : '' };
+    const de = dg.edge({ v: e.from, w: e.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number };
+    const gradText = showGrads ? edgeText(e.grad) : '';
+    const labelAt = gradText && de.x !== undefined && de.y !== undefined ? { x: de.x, y: de.y } : null;
+    return { ...e, id: `e${i}`, points: de.points ?? [], gradText, labelAt };
   });
   const gl = dg.graph() as { width?: number; height?: number };
   return { nodes, edges, width: gl.width ?? 0, height: gl.height ?? 0 };
