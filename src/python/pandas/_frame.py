@@ -131,6 +131,10 @@ class DataFrame:
         if fast is not None:
             return fast
         rows, d = py(F.frameValues(self._h))
+        if d == "object":
+            # JS numbers lose 2.0 vs 2: restore each cell's Python type from its column's dtype
+            kinds = py(F.dtypes(self._h))
+            rows = [[scalar(v, k) for v, k in zip(row, kinds)] for row in rows]
         return to_numpy(rows, d, list(self.shape))
 
     def to_numpy(self, dtype=None):

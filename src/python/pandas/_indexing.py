@@ -74,7 +74,8 @@ class ILoc:
         if isinstance(obj, Series):
             sel = _positions(key, len(obj))
             if sel[0] == "one":
-                return scalar(F.seriesAt(obj._h, sel[1]), F.seriesDtype(obj._h))
+                return obj.tolist()[sel[1]] if F.seriesDtype(obj._h) == "object" else scalar(
+                    F.seriesAt(obj._h, sel[1]), F.seriesDtype(obj._h))
             return Series._wrap(_take_rows(obj, sel))
         rows, cols = key if isinstance(key, tuple) else (key, slice(None))
         nrows, ncols = py(F.shape(obj._h))

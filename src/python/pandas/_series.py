@@ -87,7 +87,11 @@ class Series:
 
     def tolist(self):
         d = F.seriesDtype(self._h)
-        return [scalar(v, d) for v in py(F.seriesValues(self._h))]
+        values = [scalar(v, d) for v in py(F.seriesValues(self._h))]
+        if d == "object":
+            for i in py(F.objectFloats(self._h)) or ():
+                values[i] = float(values[i])
+        return values
 
     to_list = tolist
 

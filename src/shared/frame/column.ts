@@ -16,7 +16,8 @@ export type Scalar = number | string | boolean | null;
 export type Column =
   | { readonly dtype: 'float64' | 'int64'; readonly data: Float64Array }
   | { readonly dtype: 'uint8' | 'bool'; readonly data: Uint8Array }
-  | { readonly dtype: 'object'; readonly data: Scalar[] };
+  /** `floats` marks cells that are Python floats with integral values (2.0), which JS numbers cannot tell from 2. */
+  | { readonly dtype: 'object'; readonly data: Scalar[]; readonly floats?: Uint8Array };
 
 export const isNumeric = (d: DType): boolean => d === 'float64' || d === 'int64' || d === 'uint8';
 /** pandas' is_numeric_dtype: bool counts as numeric for reductions and header padding. */
@@ -76,7 +77,8 @@ export function take(c: Column, idx: ArrayLike<number>): Column {
     case 'object': {
       const d: Scalar[] = new Array(n);
       for (let i = 0; i < n; i++) d[i] = c.data[idx[i]];
-      return { dtype: 'object', data: d };
+      const floats = c.floats ? Uint8Array.from(idx, (i) => c.floats![i]) : undefined;
+      return { dtype: 'object', data: d, floats };
     }
     default: return c satisfies never;
   }
@@ -86,7 +88,7 @@ export function sliceRows(c: Column, start: number, stop: number): Column {
   switch (c.dtype) {
     case 'float64': case 'int64': return { dtype: c.dtype, data: c.data.slice(start, stop) };
     case 'uint8': case 'bool': return { dtype: c.dtype, data: c.data.slice(start, stop) };
-    case 'object': return { dtype: 'object', data: c.data.slice(start, stop) };
+    case 'object': return { dtype: 'object', data: c.data.slice(start, stop), floats: c.floats?.slice(start, stop) };
     default: return c satisfies never;
   }
 }
@@ -140,11 +142,27 @@ export function repeat(v: Scalar, n: number, d: DType): Column {
   return fromValues(new Array<Scalar>(n).fill(v), d);
 }
 
+/** Object cells of mixed-dtype sources, marking the ones that came from float64 sources (see Column.floats). */
+export function objectsFrom(vals: Scalar[], fromFloat: ArrayLike<boolean>): Column {
+  let floats: Uint8Array | undefined;
+  for (let i = 0; i < vals.length; i++) {
+    if (fromFloat[i] && typeof vals[i] === 'number') (floats ??= new Uint8Array(vals.length))[i] = 1;
+  }
+  return { dtype: 'object', data: vals, floats };
+}
+
+/** Whether object cell i is a float (a non-integral number, or one marked as float). */
+export function isFloatCell(c: Column, i: number): boolean {
+  const v = c.data[i];
+  if (typeof v !== 'number' || Number.isNaN(v)) return false;
+  return !Number.isInteger(v) || (c.dtype === 'object' && c.floats !== undefined && c.floats[i] === 1);
+}
+
 /** Same values in dtype d; used by astype and when pandas upcasts. Raises pandas' errors for impossible casts. */
 export function cast(c: Column, d: DType): Column {
   if (c.dtype === d) return c;
   const n = colLength(c);
-  if (d === 'object') return objects(values(c));
+  if (d === 'object') return c.dtype === 'float64' ? objectsFrom(values(c), new Array(colLength(c)).fill(true)) : objects(values(c));
   if (d === 'float64') {
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -85,12 +85,13 @@ export function pprint(v: Scalar): string {
   return v.replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
-/** Object column cells (GenericArrayFormatter._format_strings). */
-export function formatObjects(vals: readonly Scalar[], leadingSpace: boolean | undefined, naRep = 'NaN'): string[] {
-  const isFloatCell = (v: Scalar): boolean => typeof v === 'number' && !Number.isInteger(v) && !Number.isNaN(v);
-  const lead = leadingSpace ?? vals.some(isFloatCell);
-  return vals.map((v) => {
-    if (isFloatCell(v)) return trimZerosSingle(fmtFixed(v as number, DIGITS, true));
+/** Object column cells (GenericArrayFormatter._format_strings); `floats` marks integral floats (2.0). */
+export function formatObjects(vals: readonly Scalar[], leadingSpace: boolean | undefined, naRep = 'NaN', floats?: Uint8Array): string[] {
+  const isFloat = (v: Scalar, i: number): boolean =>
+    typeof v === 'number' && !Number.isNaN(v) && (!Number.isInteger(v) || floats?.[i] === 1);
+  const lead = leadingSpace ?? vals.some(isFloat);
+  return vals.map((v, i) => {
+    if (isFloat(v, i)) return trimZerosSingle(fmtFixed(v as number, DIGITS, true));
     const text = v === null ? 'None' : typeof v === 'number' && Number.isNaN(v) ? naRep : pprint(v);
     return lead === false ? text : ' ' + text;
   });
@@ -113,7 +114,7 @@ export function formatColumn(c: Column, leadingSpace: boolean | undefined): stri
     case 'bool': case 'object': {
       const vals: Scalar[] = new Array(n);
       for (let i = 0; i < n; i++) vals[i] = getValue(c, i);
-      return formatObjects(vals, leadingSpace);
+      return formatObjects(vals, leadingSpace, 'NaN', c.dtype === 'object' ? c.floats : undefined);
     }
     default: return c satisfies never;
   }

@@ -4,7 +4,8 @@
  */
 import { keyError, valueError } from '../errors';
 import {
-  type Column, type DType, type Scalar, colLength, commonDType, concatCols, fromValues, getValue, sliceRows, take, values,
+  type Column, type DType, type Scalar, colLength, commonDType, concatCols, fromValues, getValue, isFloatCell, objectsFrom,
+  sliceRows, take, values,
 } from './column';
 import { Index, pyRepr } from './labels';
 
@@ -95,7 +96,8 @@ export class DataFrame {
   row(i: number): Series {
     const d = commonDType(this.dtypes);
     const vals = this.cols.map((c) => getValue(c, i));
-    return new Series(fromValues(vals, d), this.columns.withName(undefined), this.index.at(i));
+    const col = d === 'object' ? objectsFrom(vals, this.cols.map((c) => c.dtype === 'float64' || isFloatCell(c, i))) : fromValues(vals, d);
+    return new Series(col, this.columns.withName(undefined), this.index.at(i));
   }
 
   /** All cells as one column-major list per column, in the common dtype (for .values). */

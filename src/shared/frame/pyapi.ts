@@ -70,6 +70,14 @@ export const pyapi = {
   seriesLength: (s: Series) => s.length,
   seriesCol: (s: Series) => s.col,
   seriesValues: (s: Series) => outs(values(s.col)),
+  /** Positions of an object series' integral floats (2.0), which arrive in Python as ints otherwise. */
+  objectFloats: (s: Series) => {
+    const f = s.col.dtype === 'object' ? s.col.floats : undefined;
+    if (!f) return undefined;
+    const out: number[] = [];
+    f.forEach((b, i) => { if (b) out.push(i); });
+    return out;
+  },
   seriesAt: (s: Series, i: number) => out(getValue(s.col, i)),
   /** All cells row by row in the common dtype, and that dtype, for .values / to_numpy(). */
   frameValues: (df: DataFrame) => {

@@ -8,7 +8,7 @@
  * with a different warning. The warning texts are pandas' own; the facade raises them as FutureWarning.
  */
 import { PyError, typeError, valueError } from '../errors';
-import { type Column, type DType, type Scalar, colLength, commonDType, fromValues, getValue, isMissing, naMask } from './column';
+import { type Column, type DType, type Scalar, colLength, commonDType, fromValues, getValue, isMissing, naMask, objectsFrom } from './column';
 import { DataFrame, Series } from './frame';
 import { Index, pyRepr } from './labels';
 
@@ -162,7 +162,9 @@ export function reduceFrame(df: DataFrame, op: ReduceOp, axis: 0 | 1, opts: Redu
       }
     }
     const dtype = vals.length === 0 ? (op === 'count' ? 'int64' : 'float64') : commonDType(vals.map((v) => v.dtype));
-    const result = new Series(fromValues(vals.map((v) => v.value), dtype), df.columns.take(kept).withName(undefined));
+    const cells = vals.map((v) => v.value);
+    const col = dtype === 'object' ? objectsFrom(cells, vals.map((v) => v.dtype === 'float64')) : fromValues(cells, dtype);
+    const result = new Series(col, df.columns.take(kept).withName(undefined));
     const warning = numericOnly === null && kept.length !== pos.length ? deprecateDefaultWarning(op) : undefined;
     return { result, warning };
   }

@@ -46,3 +46,15 @@ pd.isna(float('nan')), pd.notna(3), pd.isna(data).sum()
 data.to_csv('out.csv', index=False)
 print(open('out.csv').read())
 pd.read_csv('out.csv')
+# %%
+data = pd.read_csv(io.StringIO('NumRooms,Alley,Price\nNA,Pave,127500\n2,NA,106000\n4,NA,178100\nNA,NA,140000\n'))
+data.iloc[1]
+# %%
+data.iloc[1].tolist(), data.loc[2], data.iloc[1]['NumRooms']
+# %%
+data.values
+# %%
+words = pd.DataFrame({'w': ['x', 'y', 'z'], 'n': [1, 2, 3], 'f': [1.5, None, 2.5]})
+words.sum()
+# %%
+words.min(), words.astype(object).iloc[:, 2].tolist()
