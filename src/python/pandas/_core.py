@@ -156,6 +156,10 @@ def column(values, dtype=None):
         values = values.tolist()
     values = list(values)
     name = dtype_name(dtype) if dtype is not None else infer_dtype(values)
+    if name == "object":
+        floats = [i for i, v in enumerate(values) if isinstance(v, float) and v == v and v.is_integer()]
+        if floats:
+            return F.objectColumn(js(values), js(floats))
     return F.column(js(values), name)
 
 

@@ -6,7 +6,7 @@
  * JS `undefined` and `null` both arrive from Python's None; option objects treat either as "not given".
  */
 import { valueError } from '../errors';
-import { type Column, type DType, type Scalar, cast, colLength, fromValues, getValue, repeat, values } from './column';
+import { type Column, type DType, type Scalar, cast, colLength, fromValues, getValue, objectsFrom, repeat, values } from './column';
 import {
   astypeFrame, dropLabels, dropSeries, dropnaFrame, dropnaSeries, fillnaFrame, fillnaSeries, getDummiesFrame,
   getDummiesSeries, isnaFrame, isnaSeries, valueCounts,
@@ -45,6 +45,13 @@ export const pyapi = {
     return readCsv(bytes, o);
   },
   column: (vals: ArrayLike<Scalar>, dtype: DType): Column => fromValues(arr(vals), dtype),
+  /** An object column whose cells at floatPositions are Python floats (so 1.0 stays 1.0). */
+  objectColumn: (vals: ArrayLike<Scalar>, floatPositions: ArrayLike<number>): Column => {
+    const cells = arr(vals);
+    const mark = new Array<boolean>(cells.length).fill(false);
+    for (const i of Array.from(floatPositions)) mark[i] = true;
+    return objectsFrom(cells, mark);
+  },
   repeatColumn: (v: Scalar, n: number, dtype: DType): Column => repeat(norm(v), n, dtype),
   makeIndex: (labels: ArrayLike<Scalar>, dtype: Opt<DType>, name: Opt<Scalar>) =>
     Index.of(arr(labels), given(name) ? name : undefined, given(dtype) ? dtype : undefined),

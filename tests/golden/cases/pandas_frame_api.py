@@ -91,3 +91,6 @@ df.notna().sum()
 df.describe()
 # %%
 df.to_csv()
+# %%
+mixed = pd.Series([1.0, 'a', 2, None])
+mixed, mixed.tolist(), pd.DataFrame({'m': [1.0, 'b']})
