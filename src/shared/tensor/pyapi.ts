@@ -1,12 +1,14 @@
 /**
- * @file The tensor core as Python sees it: `from _divelab_js import tensor` (registered in core-layers.ts).
+ * @file The tensor core as Python sees it: `from _divelab_js import tensor`. core-layers.ts registers autograd's
+ * pyapi (src/shared/autograd/pyapi.ts), which spreads this object and overrides a few entries.
  *
  * Designed for a thin Python facade making about one JS call per Python op (each call costs ~4–5 µs):
  *
  * - Tensors cross as handles: the JS Tensor object (a JsProxy in Python). Read its fields directly:
  *   `h.dtype` ('float32' | 'float64' | 'int64' | 'int32' | 'uint8' | 'bool'), `h.shape`, `h.strides` (JS arrays),
  *   `h.offset`, `h.numel`, `h.ndim`, `h.dataPtr`, `h._version`, `h.storage.id`, `h.isContiguous`,
- *   `h.requiresGrad`, `h.grad`, `h.gradFn`, `h.isLeaf`.
+ *   `h.requiresGrad`, `h.grad`, `h.gradFn`, `h.isLeaf`. `h.storage.data` is the typed array to share memory
+ *   with (NumPy views): small storages sit at a byteOffset inside a shared slab, so never use `.buffer` alone.
  * - Python scalars cross as (value, kind) with kind 'bool' | 'int' | 'float' decided in Python (JS cannot tell
  *   3.0 from 3); ints beyond 2**53 arrive as BigInt and are checked (see [Note: int64 storage] in dtype.ts).
  *   Where an operand may be a tensor or a scalar, pass kind null/None for a tensor.
