@@ -19,6 +19,7 @@ import { FunctionNode, NO_EDGE, type Node } from './node';
 import { gatherAt, scatterAddAt, viewPositions, zeroAt } from './positions';
 import { KEEP_OUTPUT_NUMEL } from './record';
 import { viewBase, reshape } from './views';
+import { add } from './elementwise';
 
 const isLeafRequiringGrad = (t: Tensor): boolean => t.requiresGrad && t.gradFn === null;
 
@@ -71,8 +72,16 @@ function rebase(t: Tensor, r: Tensor): void {
   }
   const pos = viewPositions(base, t);
   const baseEdge = base.requiresGrad ? gradientEdge(base) : NO_EDGE;
-  const copySlices = new FunctionNode('torch::autograd::CopySlices', [baseEdge, gradientEdge(r)], base.shape, base.dtype, 'CopySlices');
-  copySlices.backwardFn = (g) => [baseEdge.node !== null ? zeroAt(g, pos) : null, reshape(gatherAt(g, pos), r.shape)];
+  // As PyTorch's CopySlices, this node takes over the op's own node: its edges are the base's old history and
+  // the op's other inputs; the op's gradient for the old view values goes back into the base, in the region.
+  const copySlices = new FunctionNode('torch::autograd::CopySlices', [baseEdge, ...node.next.slice(1)], base.shape, base.dtype, 'CopySlices');
+  copySlices.backwardFn = (g) => {
+    const res = node.apply(reshape(gatherAt(g, pos), t.shape));
+    const outside = zeroAt(g, pos);
+    const toBase = res[0] ? add(outside, scatterAddAt(res[0], pos, base.shape)) : outside;
+    return [baseEdge.node !== null ? toBase : null, ...res.slice(1)];
+  };
+  copySlices.releaseAlso(node);
   copySlices.output = base.numel <= KEEP_OUTPUT_NUMEL ? base : null;
   base.gradFn = copySlices;
   base.requiresGrad = true;

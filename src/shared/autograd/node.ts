@@ -140,6 +140,12 @@ export class FunctionNode extends Node {
   }
   override release(): void {
     for (const s of this.saved) s.release();
+    for (const n of this.owned) n.release();
+  }
+  /** Nodes this one runs itself (CopySlices runs the node of the op it wraps): freed together. */
+  private readonly owned: Node[] = [];
+  releaseAlso(n: Node): void {
+    this.owned.push(n);
   }
 }
 
