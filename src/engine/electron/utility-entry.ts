@@ -27,13 +27,16 @@ parentPort.once('message', (first) => {
     process.stderr.write('divelab engine: the first message carried no MessagePort\n');
     process.exit(2);
   }
+  let portOpen = true;
   const engine: EngineClient = createNodeEngine({
     cwd,
     workerUrl: workerArg ? new URL(workerArg.slice('--python-worker='.length)) : undefined,
-    onMessage: (msg) => port.postMessage(msg),
+    onMessage: (msg) => { if (portOpen) port.postMessage(msg); },
   });
   port.on('message', (e) => engine.post(e.data));
+  // The renderer went away (window closed or reloaded): nobody is left to serve.
   port.on('close', () => {
+    portOpen = false;
     engine.close();
     process.exit(0);
   });
