@@ -3,7 +3,7 @@
  * <op> <size> <reps>` prints `{"ms": [...]}` (per-run milliseconds; for `tiny`, microseconds per call).
  * DIVELAB_THREADS (default 2) and DIVELAB_FMA=0 select the configuration.
  */
-import { createNodeCpuBackend } from '../src/shared/backends/cpu/node';
+import { createNodeCpuBackend } from '../src/engine/node/cpu-backend';
 
 const [op = 'matmul', sizeArg = '1024', repsArg = '5'] = process.argv.slice(2);
 const size = Number(sizeArg), reps = Number(repsArg);

@@ -3,8 +3,8 @@
  * (readSync blocks this thread while the main thread runs the router and the executor).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RemoteGpu } from '../webgpu/remote';
-import { nodePort } from '../webgpu/remote-protocol';
+import { RemoteGpu } from '../../src/shared/backends/webgpu/remote';
+import { nodePort } from '../../src/shared/backends/webgpu/remote-protocol';
 
 const { port, interrupt, scenario } = workerData as { port: import('node:worker_threads').MessagePort; interrupt: Int32Array; scenario: string };
 const gpu = new RemoteGpu(nodePort(port), { interrupt, timeoutMs: 10_000 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Backend, Dtype } from './backend';
 import { referenceBackend } from './reference';
-import { createNodeCpuBackend } from './cpu/node';
+import { createNodeCpuBackend } from '../../engine/node/cpu-backend';
 import { binaryCase, checkLargeContiguous, checkMatmulFixed, cumsumCase, matmulCase, scalarUnaryCase, sumCase, type Case } from './testing/cases';
 
 interface Subject { name: string; make: () => Promise<Backend<unknown>> }

@@ -43,7 +43,7 @@ describe('Heap', () => {
 
 describe('CpuBackend storage', () => {
   it('allocArray gives heap arrays of any element type, and free returns their bytes', async () => {
-    const { createNodeCpuBackend } = await import('./node');
+    const { createNodeCpuBackend } = await import('../../../engine/node/cpu-backend');
     const cpu = await createNodeCpuBackend({ threads: 1 });
     const before = cpu.rt.heap.inUse;
     const ints = cpu.allocArray(BigInt64Array, 5), bools = cpu.allocArray(Uint8Array, 3);

@@ -3,7 +3,7 @@
  *
  * Entry points for the tensor core (all synchronous; arrays are all Float32Array or all Float64Array; offsets
  * and counts are in elements):
- * - `createCpuBackend(opts)` (or `createNodeCpuBackend()` from './node') → `CpuBackend`, once per engine.
+ * - `createCpuBackend(opts)` (or `createNodeCpuBackend()` from src/engine/node/cpu-backend.ts) → `CpuBackend`, once per engine.
  * - storage: `allocF32(n)` / `allocF64(n)` / `allocArray(Ctor, n)` return views on the shared heap (zero-copy for
  *   kernels and threads); `free(view)` returns one (also done by GC via a FinalizationRegistry); `isShared(view)`.
  * - `binary(op, a, aOff, b, bOff, out, outOff, n)`  out = a op b, op in add/sub/mul/div/maximum/minimum

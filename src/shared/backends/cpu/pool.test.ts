@@ -1,7 +1,7 @@
 /** @file The worker pool under stress: concurrent callers, a worker that dies mid-job, interrupt during a long kernel. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { createNodeCpuBackend } from './node';
+import { createNodeCpuBackend } from '../../../engine/node/cpu-backend';
 import { KernelInterruptedError, type CpuBackend } from './index';
 
 let cpu: CpuBackend | undefined;

@@ -1,6 +1,6 @@
 /**
  * @file A synchronous thread pool for wasm kernels over shared memory (worker_threads in Node, Web Workers in
- * browsers: see spawn-node.ts / spawn-web.ts).
+ * browsers: see src/engine/node/cpu-backend.ts / spawn-web.ts).
  * [Note: pool protocol] The tensor core is synchronous (Python waits for `a @ b`), so `run` blocks: the caller
  * writes a job (export index, base arguments, per-chunk argument steps) into the control block, bumps SEQ and
  * wakes the workers, then claims chunks itself like any worker (so with 2 cores, 1 worker + the caller).

@@ -10,7 +10,7 @@ import type { GemmShape } from './wasm/gemm';
 export interface CpuRuntimeOptions {
   /** Threads including the caller; default: the host's logical cores. 1 = no workers. */
   threads?: number;
-  /** How to start a worker (spawn-node.ts or spawn-web.ts); without it everything runs on the caller. */
+  /** How to start a worker (src/engine/node/cpu-backend.ts or spawn-web.ts); without it everything runs on the caller. */
   spawn?: SpawnWorker;
   /** Use relaxed-SIMD fused multiply-add when the host has it (default true). */
   fma?: boolean;

@@ -14,7 +14,7 @@ import { referenceBackend } from '../reference';
 
 async function runScenario(scenario: string, serve: boolean, onStart?: (interrupt: Int32Array) => void): Promise<Record<string, unknown>> {
   const code = (await build({
-    entryPoints: [fileURLToPath(new URL('../testing/remote-client.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../../../tests/helpers/remote-gpu-client.ts', import.meta.url))],
     bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node20',
   })).outputFiles[0]!.text;
   const toWorker = new MessageChannel(), toExec = new MessageChannel();
