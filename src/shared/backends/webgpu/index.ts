@@ -7,6 +7,7 @@
  * Usage: `const gpu = await createWebGpuBackend()` (or pass a GPUDevice); `gpu.variant` says which matmul runs.
  */
 import { sizeOf, isContiguous, type Backend, type Dtype, type FloatArray, type KernelTable, type View } from '../backend';
+import { isVec4Variant, vec4Eligible } from './matmul-vec4';
 import { alongAxis, elementwise, matmul, matmulGrid, MAX_RANK, sumRanges, WG, type MatmulVariant, type Program } from './wgsl';
 
 export interface GpuBuffer { readonly dtype: 'float32'; readonly length: number; readonly buffer: GPUBuffer }
@@ -22,7 +23,7 @@ export interface WebGpuBackend extends Backend<GpuBuffer> {
 
 /** The software adapter runs barrier-heavy kernels badly: pick the barrier-free matmul there. */
 export function chooseVariant(info: { architecture?: string; vendor?: string }, isFallback: boolean): MatmulVariant {
-  return isFallback || /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`) ? 'regs' : 'tiled';
+  return isFallback || /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`) ? 'regs' : 'v4k16';
 }
 
 export async function createWebGpuBackend(opts: { device?: GPUDevice; adapter?: GPUAdapter } = {}): Promise<WebGpuBackend> {
@@ -171,8 +172,10 @@ class Gpu implements WebGpuBackend {
       matmul: ({ a, b, out, m, n, k }) => {
         if (m === 0 || n === 0) return;
         const params = [m, n, k, a.offset, b.offset, out.offset, a.strides[0]!, a.strides[1]!, b.strides[0]!, b.strides[1]!, out.strides[0]!, out.strides[1]!];
+        // the vec4 kernels bind operands as vec4 arrays: anything not vec4-aligned row-major takes the generic tiled one
+        const v = isVec4Variant(this.variant) && !vec4Eligible(a, b, out, n, k) ? 'tiled' : this.variant;
         this.intoOut(out.buf, [a.buf, b.buf], (o) =>
-          this.dispatch(matmul(this.variant), { A: a.buf.buffer, B: b.buf.buffer, O: o }, params, matmulGrid(this.variant, m, n)));
+          this.dispatch(matmul(v), { A: a.buf.buffer, B: b.buf.buffer, O: o }, params, matmulGrid(v, m, n)));
       },
     };
   }

@@ -35,7 +35,7 @@ async function runSuite(variants: MatmulVariant[], runs: number): Promise<{ adap
   for (const v of variants) {
     be.variant = v;
     await sample(`matmul/${v}`, matmulCase, runs, 5);
-    for (const [m, n, k] of [[1, 1, 1], [65, 130, 33], [128, 64, 96], [129, 257, 40]] as const) {
+    for (const [m, n, k] of [[1, 1, 1], [65, 130, 33], [128, 64, 96], [129, 257, 40], [36, 260, 20], [200, 132, 24]] as const) {
       checked++;
       const r = (await checkMatmulFixed(be, m, n, k, false)) ?? (await checkMatmulFixed(be, m, n, k, true));
       if (r) failures.push(`matmul/${v}: ${r}`);

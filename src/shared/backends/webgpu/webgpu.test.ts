@@ -13,10 +13,10 @@ import { chooseVariant } from './index';
 const CHROMIUM = '/usr/bin/chromium';
 
 describe('WebGPU backend', () => {
-  it('chooses the barrier-free matmul on the software adapter and the tiled one elsewhere', () => {
+  it('chooses the barrier-free matmul on the software adapter and the vec4 one elsewhere', () => {
     expect(chooseVariant({ architecture: 'swiftshader', vendor: 'google' }, false)).toBe('regs');
     expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, true)).toBe('regs');
-    expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, false)).toBe('tiled');
+    expect(chooseVariant({ vendor: 'nvidia', architecture: 'hopper' }, false)).toBe('v4k16');
   });
 
   it.skipIf(!existsSync(CHROMIUM))('every kernel matches the reference kernels in Chromium', { timeout: 180_000 }, async () => {
@@ -34,7 +34,7 @@ describe('WebGPU backend', () => {
         ? r.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text })
         : r.fulfill({ contentType: 'text/html', body: '<!doctype html><script src="/suite.js"></script>' }));
       await page.goto('http://localhost/index.html');
-      const res = await page.evaluate(() => (globalThis as unknown as { runSuite: (v: string[], n: number) => Promise<unknown> }).runSuite(['regs', 'tiled8', 'tiled', 'naive'], 25)) as
+      const res = await page.evaluate(() => (globalThis as unknown as { runSuite: (v: string[], n: number) => Promise<unknown> }).runSuite(['regs', 'v4k16', 'v4k8', 'tiled8', 'tiled', 'naive'], 25)) as
         { adapter: string; chosen: string; failures: string[]; checked: number };
       expect(logs).toEqual([]);
       expect(res.adapter).toMatch(/swiftshader/);

@@ -11,9 +11,11 @@
  * `tiled8`: a 128x128 tile, 8x8 per thread (the two 4-column halves 64 apart, so neighbouring threads read
  * neighbouring vec4s); more reuse per load, more registers: bench/gpu.sh measures both. `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
  * software adapter) runs it ~10x faster than `tiled`, which can crash or crawl there. `naive`: one output per
- * thread, the fallback for anything odd.
+ * thread, the fallback for anything odd. `v4k16`/`v4k8`: see [Note: vec4 matmul] in matmul-vec4.ts; they need
+ * vec4-aligned row-major operands, and the backend runs `tiled` in their place for anything else.
  */
 import type { BinaryOp, UnaryOp } from '../backend';
+import { isVec4Variant, matmulVec4, type Vec4Variant } from './matmul-vec4';
 
 export const MAX_RANK = 8;
 export const WG = 256;
@@ -142,8 +144,8 @@ fn main(@builtin(global_invocation_id) g: vec3u, @builtin(num_workgroups) nw: ve
   return { code, bindings: ['A', 'O', 'P'] };
 }
 
-export type MatmulVariant = 'tiled8' | 'tiled' | 'regs' | 'naive';
-export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['tiled8', 'tiled', 'regs', 'naive'];
+export type MatmulVariant = Vec4Variant | 'tiled8' | 'tiled' | 'regs' | 'naive';
+export const MATMUL_VARIANTS: readonly MatmulVariant[] = ['v4k16', 'v4k8', 'tiled8', 'tiled', 'regs', 'naive'];
 
 /** P for every matmul: [m, n, k, offA, offB, offO, aRow, aCol, bRow, bCol, oRow, oCol]. */
 const MM_LOAD = `
@@ -164,6 +166,7 @@ fn store4(row: u32, col: u32, v: vec4f) {
 
 export function matmul(variant: MatmulVariant): Program {
   const bindings = ['A', 'B', 'O', 'P'] as const;
+  if (isVec4Variant(variant)) return { code: matmulVec4(variant), bindings };
   let body: string;
   if (variant === 'naive') {
     body = `@compute @workgroup_size(16, 16)
@@ -227,6 +230,6 @@ ${rs.flatMap((r) => cs.map((c) => `  store4(row0 + l.y * ${R}u + ${r}u, col0 + (
 export function matmulGrid(variant: MatmulVariant, m: number, n: number): [number, number] {
   if (variant === 'naive') return [Math.ceil(n / 16), Math.ceil(m / 16)];
   if (variant === 'regs') return [Math.ceil(n / 32), Math.ceil(m / 32)];
-  if (variant === 'tiled8') return [Math.ceil(n / 128), Math.ceil(m / 128)];
+  if (variant === 'tiled8' || isVec4Variant(variant)) return [Math.ceil(n / 128), Math.ceil(m / 128)];
   return [Math.ceil(n / 64), Math.ceil(m / 64)];
 }
