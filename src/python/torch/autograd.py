@@ -164,7 +164,7 @@ class set_grad_enabled(_DecoratorContextManager):
         C.setGradEnabled(self.prev)
 
     def __call__(self, func):
-        C.setGradEnabled(self.prev)
+        # As in PyTorch 1.13, the mode set by the constructor stays set after decorating (it is not restored).
         mode = self.mode
 
         @functools.wraps(func)

@@ -56,7 +56,7 @@ export function record(
 
 /** A node whose backward PyTorch does not implement (floor_divide, ...): the error comes at backward time. */
 export function recordNotImplemented(opName: string, out: Tensor, inputs: readonly (Tensor | null)[]): Tensor {
-  return record('NotImplemented', out, inputs, () => () => {
+  return record('torch::autograd::NotImplemented', out, inputs, () => () => {
     throw runtimeError(`derivative for aten::${opName} is not implemented`);
-  });
+  }, 'NotImplemented');
 }
