@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('browser engine', () => {
-  it('starts from the snapshot, runs cells, interrupts a loop and a sleep, and reads uploaded files', async () => {
+  it('starts from the snapshot, runs cells, interrupts a loop and a sleep, reads uploaded files, imports torch', async () => {
     const log = await page.evaluate(async () => {
       const seen: { type: string; id?: string; [k: string]: unknown }[] = [];
       const engine = window.startEngine();
@@ -56,7 +56,7 @@ describe('browser engine', () => {
       await run('b', 'while True: pass', 300);
       await run('c', 'import time\ntime.sleep(100)', 300);
       engine.postMessage({ type: 'write_file', id: 'w', path: 'data.csv', data: new TextEncoder().encode('a,b\n1,2\n') });
-      await run('d', 'import os\nos.getcwd(), open("data.csv").read(), x');
+      await run('d', 'import os, torch\nos.getcwd(), open("data.csv").read(), x, torch.arange(4).sum().item()');
       engine.terminate();
       return seen;
     });
@@ -70,6 +70,7 @@ describe('browser engine', () => {
       expect(of(id)[0]).toMatchObject({ ename: 'KeyboardInterrupt' });
     }
     expect(of('w')).toEqual([{ type: 'write_file_done', id: 'w', ok: true }]);
-    expect(of('d')[0]).toMatchObject({ data: { 'text/plain': "('/home/pyodide/notebook', 'a,b\\n1,2\\n', 21)" } });
+    // DiveLab's packages are in the browser bundle too (torch here).
+    expect(of('d')[0]).toMatchObject({ data: { 'text/plain': "('/home/pyodide/notebook', 'a,b\\n1,2\\n', 21, 6)" } });
   }, 180_000);
 });
