@@ -47,6 +47,14 @@ describe('dataset panel', () => {
       // Undo takes the one-hot step back.
       await page.locator('[data-testid="dataset-undo"]').click();
       await expect.poll(() => page.locator('[data-testid="dataset-shape"]').innerText()).toBe('4 rows × 3 columns');
+
+      // A ragged file gets pandas' message, and the panel stays usable.
+      const ragged = page.waitForEvent('filechooser');
+      await page.locator('[data-testid="dataset-open"]').click();
+      await (await ragged).setFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n4,5,6\n7,8,9\n1,2,3,4\n') });
+      await expect.poll(() => page.locator('[data-testid="dataset-error"]').innerText(), { timeout: 30_000 })
+        .toBe('ParserError: Error tokenizing data. C error: Expected 3 fields in line 5, saw 4');
+      expect(await page.locator('[data-testid="dataset-open"]').isEnabled()).toBe(true);
       expect(app.errors).toEqual([]);
     } catch (e) {
       await saveFailureScreenshot(page, ctx.task.name);
