@@ -53,6 +53,9 @@ class _KeyError(KeyError):
         return self.args[0] if self.args else ""
 
 
+_KeyError.__name__ = "KeyError"  # what tracebacks and `type(e).__name__` show, as for the builtin
+
+
 def call(fn, *args):
     """Calls a core function and translates its PyError; for the rare call sites where a try block is awkward."""
     try:
