@@ -50,9 +50,16 @@ export async function launchApp(url: string): Promise<AppBrowser> {
   };
 }
 
-/** Waits until the kernel indicator shows `state`. */
+/** Waits until the kernel indicator shows `state`; on a timeout, says what it showed and keeps a screenshot. */
 export async function waitForKernel(page: Page, state: string, timeout = 60_000): Promise<void> {
-  await page.locator(`[data-testid="kernel-state"][data-state="${state}"]`).waitFor({ timeout });
+  try {
+    await page.locator(`[data-testid="kernel-state"][data-state="${state}"]`).waitFor({ timeout });
+  } catch (e) {
+    const shown = await page.locator('[data-testid="kernel-state"]').getAttribute('data-state', { timeout: 1000 }).catch(() => 'no status bar');
+    const notices = await page.locator('.notices').innerText({ timeout: 1000 }).catch(() => '');
+    await saveFailureScreenshot(page, `kernel-not-${state}`);
+    throw new Error(`kernel not ${state} after ${timeout} ms (shows: ${shown}; notices: ${notices || 'none'})`, { cause: e });
+  }
 }
 
 /** Clicks into the editor of cell `index` (0-based) and types `code`. */

@@ -86,4 +86,22 @@ describe('DiveLab in the browser with the real engine', () => {
     expect(await output(2).textContent()).toContain('KeyboardInterrupt');
     expect(await prompt(1).innerText()).toBe('[2]:');
   });
+
+  it('streams a million printed lines without freezing the page, showing the first 2,000', async () => {
+    const { page } = app;
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+    });
+    const idx = (await page.locator('[data-testid="cell"]').count()) - 1;
+    await typeInCell(page, idx, 'for i in range(10**6): print(i)');
+    const t0 = Date.now();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => prompt(idx).innerText(), { timeout: 120_000 }).toMatch(/^\[\d+\]:$/);
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    console.log(`[e2e] real engine, 10^6 printed lines: ${Date.now() - t0} ms, longest main-thread task ${Math.round(longest)} ms`);
+    expect(await cell(page, idx).locator('[data-testid="truncation-notice"]').innerText()).toContain('showing 2,000 of 1,000,000 lines');
+    expect(longest).toBeLessThan(1500);
+  });
 });

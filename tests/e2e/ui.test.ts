@@ -9,7 +9,7 @@ let app: AppBrowser;
 
 beforeAll(async () => {
   app = await launchApp(inject('fakeWebUrl'));
-  await waitForKernel(app.page, 'idle', 30_000);
+  await waitForKernel(app.page, 'idle', 60_000);
 });
 afterAll(async () => {
   await app?.close();
