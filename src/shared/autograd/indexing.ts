@@ -67,9 +67,11 @@ export function getIndex(t: Tensor, spec: readonly unknown[], objs: readonly I.I
   const out = I.getIndex(t, spec, objs);
   if (!recording([t])) return out;
   if (isBasic(spec)) return basicChain(t, spec);
-  const pos = indexPositions(t, spec, objs);
-  out.requiresGrad = false;
-  return record('IndexBackward0', out, [t], () => (g) => [scatterAddAt(g, pos, t.shape)]);
+  // saved like PyTorch's indices, so that a second backward without retain_graph fails the same way
+  return record('IndexBackward0', out, [t], (ctx) => {
+    const pos = ctx.save(indexPositions(t, spec, objs));
+    return (g) => [scatterAddAt(g, pos.get(), t.shape)];
+  });
 }
 
 /** What `value` looks like once setitem drops its leading size-1 dims and broadcasts it. */

@@ -136,9 +136,14 @@ export class FunctionNode extends Node {
   }
   override apply(grad: Tensor): readonly (Tensor | null)[] {
     if (this.backwardFn === null) throw new Error(`${this.opName} has no backward`);
+    // Every rule reads what it saved (numbers included, which are saved only for this check), so a node that
+    // saved anything cannot run again once freed, as in PyTorch.
+    if (this.released && this.saved.length > 0) throw runtimeError(FREED_MESSAGE);
     return this.backwardFn(grad);
   }
+  private released = false;
   override release(): void {
+    this.released = true;
     for (const s of this.saved) s.release();
     for (const n of this.owned) n.release();
   }
