@@ -2,7 +2,10 @@
 /**
  * @file WebGPU benchmark child for bench/gpu.sh: runs DiveLab's WebGPU kernels in Node through Dawn (npm `webgpu`).
  * `node gpu-bench.mjs info` prints the adapter; `node gpu-bench.mjs matmul <n> <variant> <reps>` and
- * `node gpu-bench.mjs add <n> - <reps>` print one JSON line {ms: [...], ...}. gpu.sh bundles this file with esbuild
+ * `node gpu-bench.mjs add <n> - <reps>` print one JSON line {ms: [...], ...}: `ms` is per operation with a batch
+ * of operations queued before one wait (what a script doing many ops sees, and comparable with the CUDA-event
+ * times of gpu-torch.bench.py); `syncMs` is one operation plus its wait (Dawn's completion callback adds ~0.1-1 ms).
+ * DAWN_FLAGS (semicolon-separated Dawn options, e.g. `disable-dawn-features=...`) go to webgpu's create() for experiments. gpu.sh bundles this file with esbuild
  * (webgpu stays external) so the GPU machine needs no tsx and no repository node_modules.
  */
 import { createWebGpuBackend } from '../src/shared/backends/webgpu/index';
@@ -13,7 +16,7 @@ import { contiguousStrides } from '../src/shared/backends/backend';
 const WEBGPU = 'webgpu';
 const { create, globals } = (await import(WEBGPU)) as { create: (flags: string[]) => GPU; globals: object };
 Object.assign(globalThis, globals);
-const gpu = create([]);
+const gpu = create((process.env.DAWN_FLAGS ?? '').split(';').filter(Boolean));
 const [op = 'info', sizeArg = '1024', variantArg = '-', repsArg = '10'] = process.argv.slice(2);
 const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
 if (!adapter) throw new Error('no WebGPU adapter (is the Vulkan loader and driver installed?)');
@@ -50,14 +53,23 @@ if (op === 'info') {
     check = async () => { const [A, B, C] = [await be.read(a), await be.read(b), await be.read(c)]; return Math.abs(Math.fround(A[n - 1]! + B[n - 1]!) - C[n - 1]!); };
   } else throw new Error(`unknown op ${op}`);
   run(); await be.sync(); // compile + warm up
-  const ms: number[] = [];
-  for (let r = 0; r < reps; r++) {
+  const syncMs: number[] = [];
+  for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
     run();
     await be.sync();
-    ms.push(performance.now() - t0);
+    syncMs.push(performance.now() - t0);
   }
-  emit({ op, n, variant: op === 'matmul' ? be.variant : undefined, ms, maxAbsErr: await check() });
+  // enough operations per batch that the single wait at its end is a small part of ~25 ms
+  const batch = Math.min(200, Math.max(1, Math.ceil(25 / Math.min(...syncMs))));
+  const ms: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < batch; i++) run();
+    await be.sync();
+    ms.push((performance.now() - t0) / batch);
+  }
+  emit({ op, n, variant: op === 'matmul' ? be.variant : undefined, ms, batch, syncMs, maxAbsErr: await check() });
 }
 be.dispose();
 // dawn.node can keep the event loop alive after the device is gone

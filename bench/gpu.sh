@@ -71,14 +71,23 @@ run() {
     fi
     echo "  done: $*" >&2
   }
+  # GPU_SIZES / GPU_VARIANTS / GPU_ADDS trim a run (device time is scarce); GPU_EXTRA="n variant" adds one matmul
+  # with Dawn's robustness (index clamping) off, to see what the clamps cost
+  local sizes="${GPU_SIZES:-1024 2048 4096}" variants="${GPU_VARIANTS:-v4k16 v4k8 tiled8 tiled regs}" adds="${GPU_ADDS:-10000000 100000000}"
   child 60 info
-  for n in 1024 2048 4096; do
-    for v in tiled8 tiled regs; do child 120 matmul "$n" "$v" 10; done
+  for n in $sizes; do
+    for v in $variants; do child 120 matmul "$n" "$v" 10; done
   done
-  child 120 matmul 1024 naive 3
-  for n in 10000000 100000000; do child 60 add "$n" - 20; done
+  [ -z "${GPU_SIZES:-}" ] && child 120 matmul 1024 naive 3
+  if [ -n "${GPU_EXTRA:-}" ]; then
+    export DAWN_FLAGS='enable-dawn-features=allow_unsafe_apis,disable_robustness'
+    child 120 matmul $GPU_EXTRA 10
+    unset DAWN_FLAGS
+    sed -i '$ s/"variant":"\([a-z0-9]*\)"/"variant":"\1-norobust"/' "$lines"
+  fi
+  for n in $adds; do child 60 add "$n" - 20; done
   if command -v python3 >/dev/null; then
-    timeout 300 python3 bench/gpu-torch.bench.py 1024,2048,4096 10000000,100000000 >> "$lines" 2>> "$out/gpu-last-stderr.txt" || echo '{"error":"torch run failed"}' >> "$lines"
+    timeout 300 python3 bench/gpu-torch.bench.py "$(echo $sizes | tr ' ' ,)" "$(echo $adds | tr ' ' ,)" >> "$lines" 2>> "$out/gpu-last-stderr.txt" || echo '{"error":"torch run failed"}' >> "$lines"
   fi
 
   "$node" - "$lines" "$out/gpu-results.json" <<'JS'
@@ -91,18 +100,19 @@ for (const r of rows) {
   if (r.error) { out.push({ error: r.error, detail: r.stderr }); continue; }
   if (!r.ms) { out.push({ info: r }); continue; }
   const ms = median(r.ms);
+  const syncMs = r.syncMs ? median(r.syncMs) : undefined;
   const metric = r.op === 'matmul' ? { TFLOPS: (2 * r.n ** 3) / (ms * 1e9) } : { 'GB/s': (12 * r.n) / (ms * 1e6) };
-  out.push({ impl: r.impl ?? 'divelab-webgpu', variant: r.variant, op: r.op, n: r.n, medianMs: ms, ...metric, maxAbsErr: r.maxAbsErr, device: r.device ?? r.adapter });
+  out.push({ impl: r.impl ?? 'divelab-webgpu', variant: r.variant, op: r.op, n: r.n, medianMs: ms, syncMs, batch: r.batch, ...metric, maxAbsErr: r.maxAbsErr, device: r.device ?? r.adapter });
 }
 const torch = (op, n) => out.find((o) => o.impl === 'torch-cuda' && o.op === op && o.n === n);
-console.log('impl            variant  op      n           median ms   TFLOPS / GB/s   vs PyTorch CUDA');
+console.log('impl            variant         op      n           median ms   TFLOPS / GB/s   vs PyTorch CUDA   (ms with a wait per op)');
 for (const o of out) {
   if (o.info) { console.log(`adapter: ${o.info.adapter}  (default variant ${o.info.chosen})`); continue; }
   if (o.error) { console.log(`FAILED: ${o.error}`); continue; }
   const v = o.TFLOPS ?? o['GB/s'];
   const t = torch(o.op, o.n);
   const ratio = t && o.impl !== 'torch-cuda' ? `${(100 * v / (t.TFLOPS ?? t['GB/s'])).toFixed(0)}%` : '';
-  console.log(`${o.impl.padEnd(15)} ${(o.variant ?? '').padEnd(8)} ${o.op.padEnd(7)} ${String(o.n).padEnd(11)} ${o.medianMs.toFixed(3).padStart(9)}   ${v.toFixed(2).padStart(12)}   ${ratio}`);
+  console.log(`${o.impl.padEnd(15)} ${(o.variant ?? '').padEnd(15)} ${o.op.padEnd(7)} ${String(o.n).padEnd(11)} ${o.medianMs.toFixed(3).padStart(9)}   ${v.toFixed(2).padStart(12)}   ${ratio.padEnd(16)}  ${o.syncMs ? o.syncMs.toFixed(3) : ''}`);
 }
 fs.writeFileSync(dest, JSON.stringify({ date: new Date().toISOString(), results: out }, null, 2) + '\n');
 console.log(`\nwritten ${dest}`);

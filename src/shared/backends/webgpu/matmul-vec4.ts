@@ -13,8 +13,8 @@
  */
 import type { View } from '../backend';
 
-export type Vec4Variant = 'v4k16' | 'v4k8';
-export const isVec4Variant = (v: string): v is Vec4Variant => v === 'v4k16' || v === 'v4k8';
+export type Vec4Variant = 'v4k8' | 'v4k16';
+export const isVec4Variant = (v: string): v is Vec4Variant => v === 'v4k8' || v === 'v4k16';
 
 /** P (as for every matmul): [m, n, k, offA, offB, offO, aRow, aCol, bRow, bCol, oRow, oCol], in floats. */
 export function vec4Eligible(a: View<unknown>, b: View<unknown>, out: View<unknown>, n: number, k: number): boolean {
@@ -23,7 +23,7 @@ export function vec4Eligible(a: View<unknown>, b: View<unknown>, out: View<unkno
 }
 
 export function matmulVec4(variant: Vec4Variant): string {
-  const TK = variant === 'v4k8' ? 8 : 16;
+  const TK = Number(variant.slice(3));
   // A tile: 128 rows x TK/4 vec4; B tile: TK rows x 32 vec4; both spread over 256 threads
   const AV = TK / 4, PER = (128 * AV) / 256;
   const es = [...Array(PER).keys()];

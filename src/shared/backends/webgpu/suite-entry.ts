@@ -32,6 +32,21 @@ async function runSuite(variants: MatmulVariant[], runs: number): Promise<{ adap
     const large = await checkLargeContiguous(be, n, 'float32', { approx: true });
     if (large) failures.push(`large ${n}: ${large}`);
   }
+  // [Note: WebGPU batched submits]: a write must not overtake a kernel recorded before it, and an in-place
+  // kernel (out is an input) runs through a scratch copy inside the same pending encoder
+  {
+    checked++;
+    const x = be.alloc('float32', 8), y = be.alloc('float32', 8);
+    const v = (buf: typeof x) => ({ buf, offset: 0, strides: [1] });
+    be.write(x, Float32Array.from({ length: 8 }, (_, i) => i + 1));
+    be.kernels.binary({ op: 'add', a: v(x), b: v(x), out: v(y), shape: [8] });
+    be.write(x, new Float32Array(8).fill(100));
+    be.kernels.binary({ op: 'add', a: v(y), b: v(x), out: v(x), shape: [8] });
+    const got = [...(await be.read(x))].join(',');
+    const want = Array.from({ length: 8 }, (_, i) => 2 * (i + 1) + 100).join(',');
+    if (got !== want) failures.push(`ordering: got ${got}, want ${want}`);
+    be.free(x); be.free(y);
+  }
   for (const v of variants) {
     be.variant = v;
     await sample(`matmul/${v}`, matmulCase, runs, 5);

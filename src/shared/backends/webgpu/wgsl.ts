@@ -11,7 +11,7 @@
  * `tiled8`: a 128x128 tile, 8x8 per thread (the two 4-column halves 64 apart, so neighbouring threads read
  * neighbouring vec4s); more reuse per load, more registers: bench/gpu.sh measures both. `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
  * software adapter) runs it ~10x faster than `tiled`, which can crash or crawl there. `naive`: one output per
- * thread, the fallback for anything odd. `v4k16`/`v4k8`: see [Note: vec4 matmul] in matmul-vec4.ts; they need
+ * thread, the fallback for anything odd. `v4k8`/`v4k16`: see [Note: vec4 matmul] in matmul-vec4.ts; they need
  * vec4-aligned row-major operands, and the backend runs `tiled` in their place for anything else.
  */
 import type { BinaryOp, UnaryOp } from '../backend';
