@@ -6,6 +6,9 @@
 import type { PyodideAPI } from 'pyodide';
 import { coreModules } from '../core-modules';
 import '../core-layers';
+import type { CpuBackend } from '../../shared/backends/cpu/index';
+import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
+import { installCpuBackend } from './cpu-backend';
 import { kernelFiles, pythonFiles } from './python-files';
 import {
   INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState, SIGINT,
@@ -26,6 +29,11 @@ export interface WorkerHost {
   prepareWorkdir(py: PyodideAPI, spec: WorkdirSpec): void;
   /** Ends this worker after a fatal error, so that the router starts a fresh one. */
   exit(): void;
+  /**
+   * Starts the CPU backend for this environment (worker threads where shared memory allows) with the given
+   * interrupt options (Pyodide's interrupt buffer); without it, or if it fails, tensors run on the TypeScript kernels.
+   */
+  createCpuBackend?(opts: Pick<CpuRuntimeOptions, 'interrupt' | 'interruptSignal'>): Promise<CpuBackend>;
 }
 
 interface Kernel {
@@ -109,9 +117,17 @@ export function runPythonWorker(host: WorkerHost): void {
     const t0 = performance.now();
     control = init.control;
     i32 = new Int32Array(control, 0, 4);
+    const interrupt = new Int32Array(control, 0, 1);
+    // the backend compiles its wasm and starts its threads while Pyodide loads
+    const backend = host.createCpuBackend?.({ interrupt, interruptSignal: SIGINT }).catch((e: unknown) => {
+      console.warn('divelab: the CPU backend could not start; tensors run on the TypeScript kernels', e);
+      return null;
+    });
     const loaded = await host.loadPyodide();
     py = loaded.py;
-    py.setInterruptBuffer(new Int32Array(control, 0, 1));
+    py.setInterruptBuffer(interrupt);
+    const cpu = await backend;
+    if (cpu) installCpuBackend(cpu, py);
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);

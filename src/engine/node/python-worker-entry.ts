@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runPythonWorker } from '../core/python-worker';
 import type { RouterToWorker } from '../core/control';
 import { loadPyodideNode } from './pyodide-node';
+import { createNodeCpuBackend } from './cpu-backend';
 
 const port = parentPort!;
 const data = (workerData ?? {}) as { snapshotDir?: string };
@@ -30,4 +31,6 @@ runPythonWorker({
     py.FS.mkdirTree(spec.cwd);
   },
   exit: () => process.exit(1),
+  // DIVELAB_CPU_BACKEND=0 keeps every op on the TypeScript kernels (A/B benchmarks, ruling the backend out of a bug)
+  createCpuBackend: process.env.DIVELAB_CPU_BACKEND === '0' ? undefined : (opts) => createNodeCpuBackend(opts),
 });

@@ -6,6 +6,8 @@
 import { loadPyodide, version } from 'pyodide';
 import type { RouterToWorker, WorkerToRouter } from '../core/control';
 import { snapshotFileName } from '../core/snapshot-modules';
+import { createCpuBackend } from '../../shared/backends/cpu/index';
+import { createWebCpuBackend } from '../../shared/backends/cpu/web';
 
 /** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
 interface WorkerScope {
@@ -59,6 +61,8 @@ import('../core/python-worker').then(({ runPythonWorker }) =>
       py.FS.mkdirTree(spec.cwd);
     },
     exit: () => scope.close(),
+    // Web Workers share the heap only on a cross-origin isolated page; elsewhere the kernels run inline
+    createCpuBackend: (opts) => (crossOriginIsolated ? createWebCpuBackend(opts) : createCpuBackend({ threads: 1, ...opts })),
   }),
 ).catch((e: unknown) => {
   const fatal: WorkerToRouter = { type: 'fatal', detail: `engine start-up failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}` };

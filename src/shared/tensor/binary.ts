@@ -9,6 +9,7 @@ import { runtimeError, typeError } from '../errors';
 import { castValue, getDefaultDtype, isFloating, isIntegral, resultType, TYPE_NAME, type DType } from './dtype';
 import { storeFix } from './copy';
 import { fastBinary, isFastOp } from './fastloops';
+import { accelBinary } from './accel';
 import { assertNoInternalOverlap, assertNoPartialOverlap, elementwiseStrides, emptyStrided } from './layout';
 import { map2, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
@@ -187,7 +188,8 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
   // Stores that typed arrays cannot do alone: bool collapses 2 → 1 (True + True), int64 truncates floats.
   const needFix = fix !== null && ((target.dtype === 'bool' && op === 'add') || (target.dtype === 'int64' && isFloating(compute)));
   if (!ca && !cb && !needFix && isFastOp(op) && !(op === 'mul' && compute === 'int32')) {
-    fastBinary(op, shape, viewOf(target), A.view, B.view);
+    const tv = viewOf(target);
+    if (compute !== target.dtype || !accelBinary(op, compute, shape, target.numel, tv, A.view, B.view)) fastBinary(op, shape, tv, A.view, B.view);
     if (out !== null) bumpVersion(out);
     return target;
   }

@@ -11,6 +11,7 @@ import { vectorNorm } from './vector-norm';
 import { unary } from './unary';
 import { broadcastShapes } from './shape';
 import { emptyTensor, type Tensor } from './tensor';
+import { cpuKernels, isAccelDtype, MATMUL_MIN } from './accel';
 import { expand, reshape, squeeze, unsqueeze } from './views';
 
 /** Packs the m×n matrix at (offset, rs, cs) of `t`'s storage into a row-major Float64Array. */
@@ -57,6 +58,24 @@ export function gemm(A: Float64Array, B: Float64Array, C: Float64Array, m: numbe
   }
 }
 
+/**
+ * The CPU backend's GEMM for large float products ([Note: accelerated paths] in accel.ts): it reads the strided
+ * operands in place and accumulates in the operands' dtype, as BLAS does under PyTorch.
+ */
+function accelMatmul(a: Tensor, b: Tensor, out: Tensor, dtype: DType): boolean {
+  const k = cpuKernels();
+  const [bs, m, kk] = a.shape, n = b.shape[2];
+  if (k === null || !isAccelDtype(dtype) || m * n * kk < MATMUL_MIN) return false;
+  if (a.strides.some((s) => s < 0) || b.strides.some((s) => s < 0)) return false;
+  for (let i = 0; i < bs; i++) {
+    const opt = { aStrides: [a.strides[1], a.strides[2]] as const, bStrides: [b.strides[1], b.strides[2]] as const, outOff: i * m * n };
+    const aOff = a.offset + i * a.strides[0], bOff = b.offset + i * b.strides[0];
+    if (dtype === 'float32') k.matmulF32(a.storage.data as Float32Array, aOff, b.storage.data as Float32Array, bOff, out.storage.data as Float32Array, m, n, kk, opt);
+    else k.matmulF64(a.storage.data as Float64Array, aOff, b.storage.data as Float64Array, bOff, out.storage.data as Float64Array, m, n, kk, opt);
+  }
+  return true;
+}
+
 const sameDtype = (a: Tensor, b: Tensor): void => {
   if (a.dtype !== b.dtype) throw runtimeError(`expected scalar type ${TYPE_NAME[a.dtype]} but found ${TYPE_NAME[b.dtype]}`);
 };
@@ -65,6 +84,7 @@ const sameDtype = (a: Tensor, b: Tensor): void => {
 function bmm(a: Tensor, b: Tensor, dtype: DType): Tensor {
   const [bs, m, k] = a.shape, n = b.shape[2];
   const out = emptyTensor([bs, m, n], dtype);
+  if (accelMatmul(a, b, out, dtype)) return out;
   const od = out.storage.data;
   const fix = storeFix(dtype);
   const C = new Float64Array(m * n);

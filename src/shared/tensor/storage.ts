@@ -5,6 +5,7 @@
  * allocator that returns SharedArrayBuffer memory (setAllocator) without touching any op.
  */
 import { arrayFor, BYTES_PER_SLOT, type DType, type StorageArray } from './dtype';
+import type { ArrayAllocator } from './accel';
 
 export type Allocator = (bytes: number) => ArrayBufferLike;
 
@@ -14,6 +15,19 @@ let allocator: Allocator = (bytes) => new ArrayBuffer(bytes);
 export function setAllocator(a: Allocator): void {
   allocator = a;
   slabUsed = SLAB_BYTES; // the next small storage starts a slab from the new allocator
+}
+
+/**
+ * Storages of at least HEAP_MIN_BYTES may come from `arrayAllocator` instead (the CPU backend's heap, whose
+ * memory is one WebAssembly.Memory that cannot be handed out as separate ArrayBuffers): kernels then read them in
+ * place. Smaller ones stay on slabs, so tiny tensors cost what they did.
+ */
+const HEAP_MIN_BYTES = 4096;
+let arrayAllocator: ArrayAllocator | null = null;
+
+/** Installs (or removes, with null) the allocator for large storages; it must return zero-filled arrays. */
+export function setArrayAllocator(a: ArrayAllocator | null): void {
+  arrayAllocator = a;
 }
 
 let nextId = 1;
@@ -44,6 +58,10 @@ let slabUsed = SLAB_BYTES;
 /** The one place that creates storage memory (zero-filled, 8-byte aligned). */
 export function allocate(dtype: DType, n: number): Storage {
   const bytes = Math.max(8, Math.ceil((n * BYTES_PER_SLOT[dtype]) / 8) * 8);
+  if (bytes >= HEAP_MIN_BYTES && arrayAllocator) {
+    const data = arrayAllocator(dtype, n);
+    if (data) return new Storage(dtype, data);
+  }
   if (bytes > SMALL_BYTES) return new Storage(dtype, arrayFor(dtype, allocator(bytes), 0, n));
   if (slabUsed + bytes > SLAB_BYTES) {
     slab = allocator(SLAB_BYTES);

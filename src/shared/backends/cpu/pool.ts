@@ -45,6 +45,11 @@ export interface PoolOptions {
   stallMs?: number;
   /** Nonzero at `interrupt[0]` cancels the running job (Pyodide's interrupt buffer fits). */
   interrupt?: Int32Array | Uint8Array;
+  /**
+   * When set, only this value at `interrupt[0]` cancels: the engine's slot also carries other signals (a request
+   * to flush output every ~100 ms) that must not stop a kernel.
+   */
+  interruptSignal?: number;
 }
 
 export class ThreadPool {
@@ -56,6 +61,7 @@ export class ThreadPool {
   private closed = false;
   stallMs: number;
   interrupt: Int32Array | Uint8Array | undefined;
+  private readonly interruptSignal: number | undefined;
 
   private constructor(
     private readonly fns: readonly ((...a: number[]) => void)[],
@@ -65,6 +71,7 @@ export class ThreadPool {
   ) {
     this.stallMs = opts.stallMs ?? 2000;
     this.interrupt = opts.interrupt;
+    this.interruptSignal = opts.interruptSignal;
     Atomics.store(this.I, CTRL.NEXT, CLOSED);
     Atomics.store(this.I, CTRL.DIE_AT, -1);
   }
@@ -110,7 +117,11 @@ export class ThreadPool {
   /** Test hook: pretend another thread holds the pool. */
   setLockedForTest(locked: boolean): void { Atomics.store(this.I, CTRL.LOCK, locked ? 1 : 0); }
 
-  private interrupted(): boolean { return this.interrupt !== undefined && Atomics.load(this.interrupt, 0) !== 0; }
+  private interrupted(): boolean {
+    if (this.interrupt === undefined) return false;
+    const v = Atomics.load(this.interrupt, 0);
+    return this.interruptSignal === undefined ? v !== 0 : v === this.interruptSignal;
+  }
 
   private runChunk(job: Job, c: number): void {
     const a = this.callArgs;

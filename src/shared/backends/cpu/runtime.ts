@@ -16,6 +16,7 @@ export interface CpuRuntimeOptions {
   fma?: boolean;
   gemm?: GemmShape;
   interrupt?: PoolOptions['interrupt'];
+  interruptSignal?: PoolOptions['interruptSignal'];
   stallMs?: number;
   /** Largest heap in 64 KiB pages (default 65536 = 4 GiB of address space, reserved, not committed). */
   maximumPages?: number;
@@ -56,7 +57,7 @@ export class CpuRuntime {
     const index = new Map(exports.map((n, i) => [n, i]));
     const hw = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
     const threads = shared ? (o.threads ?? hw) : 1;
-    const pool = await ThreadPool.create(fns, { memory, module, exports }, o.spawn, { threads, stallMs: o.stallMs, interrupt: o.interrupt });
+    const pool = await ThreadPool.create(fns, { memory, module, exports }, o.spawn, { threads, stallMs: o.stallMs, interrupt: o.interrupt, interruptSignal: o.interruptSignal });
     // bytes [0, 64) are the caller's scratch (sum results, cumsum bases)
     return new CpuRuntime(features, fma, gemm, memory, new Heap(memory, 64), fns, index, pool);
   }

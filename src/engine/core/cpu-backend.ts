@@ -1,0 +1,44 @@
+/**
+ * @file Puts the CPU backend (src/shared/backends/cpu) under the tensor core of one Python worker: large float
+ * storages on its heap, large matmuls and elementwise ops on its wasm kernels ([Note: accelerated paths] in
+ * src/shared/tensor/accel.ts).
+ * [Note: kernel interrupts] The pool polls Pyodide's interrupt buffer between chunks and throws
+ * KernelInterruptedError with the flag still set. Python must see KeyboardInterrupt, not a JS error it would
+ * translate to SystemError: `pyodide.checkInterrupt()` takes the flag and throws Python's KeyboardInterrupt
+ * through the JS frames, exactly as a C extension's PyErr_CheckSignals would.
+ */
+import type { PyodideAPI } from 'pyodide';
+import { KernelInterruptedError, type CpuBackend } from '../../shared/backends/cpu/index';
+import { setCpuKernels, type CpuKernels } from '../../shared/tensor/accel';
+import { setArrayAllocator } from '../../shared/tensor/storage';
+
+/** Runs `f`, turning a kernel interrupt into Python's KeyboardInterrupt (see the note above). */
+function interruptible<A extends unknown[]>(py: PyodideAPI, f: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      f(...args);
+    } catch (e) {
+      if (e instanceof KernelInterruptedError) py.checkInterrupt();
+      throw e;
+    }
+  };
+}
+
+export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
+  const kernels: CpuKernels = {
+    binary: interruptible(py, cpu.binary.bind(cpu)),
+    binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
+    matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),
+    matmulF64: interruptible(py, cpu.matmulF64.bind(cpu)),
+  };
+  setCpuKernels(kernels);
+  setArrayAllocator((dtype, n) => {
+    if (dtype !== 'float32' && dtype !== 'float64') return null;
+    try {
+      // heap memory is reused after free, so it is zeroed here: storages start zero-filled
+      return (dtype === 'float32' ? cpu.allocF32(n) : cpu.allocF64(n)).fill(0);
+    } catch {
+      return null; // the heap cannot grow (4 GiB of wasm memory): a plain buffer still works, staged per kernel
+    }
+  });
+}

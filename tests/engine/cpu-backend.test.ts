@@ -1,0 +1,49 @@
+/**
+ * @file The engine's CPU backend from Python: large matmuls run on its wasm kernels and match a float64 product,
+ * and an interrupt during a long matmul stops it promptly with KeyboardInterrupt ([Note: kernel interrupts] in
+ * src/engine/core/cpu-backend.ts), after which the backend still works.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEngine, type EngineHandle } from '../helpers/divelab';
+
+let engine: EngineHandle | null = null;
+afterEach(() => { engine?.close(); engine = null; });
+
+const text = (r: { result?: { data: Record<string, unknown> } }): unknown => r.result?.data['text/plain'];
+
+describe('CPU backend in the engine', () => {
+  it('matmul of float32 and float64 agrees with a float64 product', async () => {
+    engine = await startEngine();
+    const r = await engine.run([
+      'import torch',
+      'a = torch.randn(200, 300); b = torch.randn(300, 150)',
+      'c32 = a @ b; c64 = a.double() @ b.double()',
+      'ok32 = (c32.double() - c64).abs().max().item() < 1e-3',
+      'ok64 = ((a.double().t().contiguous().t()) @ b.double() - c64).abs().max().item() < 1e-12',
+      'ok_add = torch.equal((a * 2 + a)[:, :1], (a[:, :1] * 2 + a[:, :1]))',
+      'ok32, ok64, ok_add',
+    ].join('\n'));
+    expect(r.error).toBeUndefined();
+    expect(text(r)).toBe('(True, True, True)');
+  });
+
+  it('an interrupt during a long torch.mm raises KeyboardInterrupt at once; the backend works afterwards', async () => {
+    engine = await startEngine();
+    await engine.run('import torch, sys\na = torch.randn(3000, 3000)');
+    // the cell announces itself with an explicit flush: while the kernel runs, Python cannot flush its output
+    const id = engine.start('print("go"); sys.stdout.flush()\nc = torch.mm(a, a)\n"finished"');
+    await engine.waitFor((m) => m.type === 'stream' && m.id === id);
+    const t0 = performance.now();
+    engine.send({ type: 'interrupt' });
+    const run = await engine.collect(id);
+    const ms = performance.now() - t0;
+    expect(run.error?.ename).toBe('KeyboardInterrupt');
+    expect(run.error!.traceback.at(-1)).toBe('KeyboardInterrupt');
+    expect(run.error!.traceback.join('\n')).toContain('torch.mm(a, a)');
+    expect(run.result).toBeUndefined();
+    // the 3000³ product takes seconds here; the pool stops between row blocks
+    expect(ms).toBeLessThan(1500);
+    const after = await engine.run('b = torch.ones(100, 100)\n(b @ b)[0, 0].item(), (b + b).sum().item()');
+    expect(text(after)).toBe('(100.0, 20000.0)');
+  });
+});
