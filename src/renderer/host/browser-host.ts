@@ -76,6 +76,10 @@ export class BrowserHost implements Host {
     return { name: file.name, data: new Uint8Array(await file.arrayBuffer()) };
   }
 
+  openDataBlob(): Promise<File | null> {
+    return pickFile('.csv,.tsv,.txt,.json,text/csv');
+  }
+
   async exportFile(name: string, data: Uint8Array): Promise<SaveResult> {
     download(name, data, 'application/octet-stream');
     return { ok: true, path: name };

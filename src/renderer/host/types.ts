@@ -49,6 +49,8 @@ export interface Host {
   readAutosave(key: string): Promise<string | null>;
   clearAutosave(key: string): Promise<void>;
   openDataFile(): Promise<DataFile | null>;
+  /** Asks for a data file and hands over the file itself, unread, so a large one can be read in slices (browser). */
+  openDataBlob?(): Promise<File | null>;
   exportFile(name: string, data: Uint8Array): Promise<SaveResult | null>;
   /** Starts (or re-attaches to) the engine for a notebook; transports arrive through the listener. */
   connectEngine(notebookPath: string | null, listener: EngineConnectionListener): Promise<void>;

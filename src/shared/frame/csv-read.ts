@@ -40,6 +40,9 @@ export interface ReadCsvOptions {
 
 export class Cancelled extends Error {}
 
+// Small chunks keep each chunk's row arrays young, so the GC frees them cheaply (256 KiB measured best).
+const DEFAULT_CHUNK = 1 << 18;
+
 export function readCsv(bytes: Uint8Array, opts: ReadCsvOptions = {}): DataFrame {
   const forcedText = new Set<number>();
   for (;;) {
@@ -62,10 +65,57 @@ interface Layout {
 }
 
 function readOnce(bytes: Uint8Array, opts: ReadCsvOptions, forcedText: Set<number>): DataFrame {
+  const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK;
+  const steps = readSteps(bytes.length, opts, forcedText);
+  let r = steps.next();
+  for (let off = 0; !r.done; off += chunkBytes) {
+    if (off >= bytes.length) { r = steps.next(null); break; }
+    const end = Math.min(bytes.length, off + chunkBytes);
+    r = steps.next(bytes.subarray(off, end));
+    if (!r.done && opts.onProgress && opts.onProgress(end / bytes.length) === false) throw new Cancelled('cancelled');
+  }
+  return r.value as DataFrame;
+}
+
+/** Where readCsvAsync gets its bytes: a size and ranged reads (a Blob's slices, a file handle). */
+export interface ByteSource {
+  readonly size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/**
+ * read_csv over a source read a chunk at a time, for files too large to hold whole (the dataset panel's worker).
+ * Memory holds one chunk, its rows, and the growing columns; a restart ([Note: inference restart]) reads the
+ * source again from the start. onProgress returning false stops the read with Cancelled.
+ */
+export async function readCsvAsync(src: ByteSource, opts: ReadCsvOptions = {}): Promise<DataFrame> {
+  const forcedText = new Set<number>();
+  const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK;
+  for (;;) {
+    try {
+      const steps = readSteps(src.size, opts, forcedText);
+      let r = steps.next();
+      for (let off = 0; !r.done; off += chunkBytes) {
+        if (off >= src.size) { r = steps.next(null); break; }
+        const end = Math.min(src.size, off + chunkBytes);
+        r = steps.next(await src.read(off, end));
+        if (!r.done && opts.onProgress && opts.onProgress(end / src.size) === false) throw new Cancelled('cancelled');
+      }
+      return r.value as DataFrame;
+    } catch (e) {
+      if (e instanceof Restart) { forcedText.add(e.column); continue; }
+      throw e;
+    }
+  }
+}
+
+/**
+ * The reader as a generator so one parser serves both drivers: it yields for the next chunk of bytes, takes null
+ * for the end of the input, and returns the frame (early, once nrows rows are in).
+ */
+function* readSteps(totalBytes: number, opts: ReadCsvOptions, forcedText: Set<number>): Generator<void, DataFrame, Uint8Array | null> {
   const sep = opts.sep ?? ',';
   if (sep.length !== 1) throw valueError('DiveLab reads single-character separators only');
-  // Small chunks keep each chunk's row arrays young, so the GC frees them cheaply (256 KiB measured best).
-  const chunkBytes = opts.chunkBytes ?? 1 << 18;
   const decoder = makeDecoder(opts.encoding);
   const headerRow = opts.header === undefined ? (opts.names ? null : 0) : opts.header;
   const nrows = opts.nrows ?? Infinity;
@@ -146,7 +196,7 @@ function readOnce(bytes: Uint8Array, opts: ReadCsvOptions, forcedText: Set<numbe
       if (input.length === 0 && !last) return;
       let lines = 0;
       for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) lines++;
-      estimateRows = Math.ceil((Math.max(1, lines) * bytes.length) / Math.max(1, input.length) * 1.05) + 16;
+      estimateRows = Math.ceil((Math.max(1, lines) * totalBytes) / Math.max(1, input.length) * 1.05) + 16;
       newline = input.includes('\n') || !input.includes('\r') ? '\n' : '\r';
       if (newline === '\r') {
         parserNewline = '\r';
@@ -164,12 +214,12 @@ function readOnce(bytes: Uint8Array, opts: ReadCsvOptions, forcedText: Set<numbe
     carry = last ? '' : input.slice(res.meta.cursor);
   };
 
-  for (let off = 0; off < bytes.length && !done; off += chunkBytes) {
-    const end = Math.min(bytes.length, off + chunkBytes);
-    feed(decoder.write(bytes.subarray(off, end)), false);
-    if (opts.onProgress && opts.onProgress(end / bytes.length) === false) throw new Cancelled('cancelled');
+  for (;;) {
+    const chunk = yield;
+    if (chunk === null) { feed(decoder.end(), true); break; }
+    feed(decoder.write(chunk), false);
+    if (done) break;
   }
-  if (!done) feed(decoder.end(), true);
 
   if (!layout) {
     if (headerFields === undefined) throw new PyError('pandas.errors.EmptyDataError', 'No columns to parse from file');

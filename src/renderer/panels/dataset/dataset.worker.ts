@@ -1,18 +1,22 @@
 /**
  * @file The dataset panel's worker: holds the loaded table and the cleaned one, so parsing a large CSV, applying
- * the recipe and computing stats never block the UI. Cancelling a load terminates the worker (readCsv is
- * synchronous), and the panel starts a fresh one.
+ * the recipe and computing stats never block the UI. A load reads the file in slices (stream-load.ts): first a
+ * preview, then the whole file with progress; between slices the worker takes messages, so a cancel (or a newer
+ * load) stops the read there and its partial columns are freed.
  */
 import { PyError } from '../../../shared/errors';
-import { readCsv } from '../../../shared/frame/csv-read';
+import { Cancelled } from '../../../shared/frame/csv-read';
 import { toCsv } from '../../../shared/frame/csv-write';
 import type { DataFrame } from '../../../shared/frame/frame';
 import { applyRecipe } from './recipe';
 import { rowsText, summarize } from './stats';
+import { blobSource, loadFrame, PREVIEW_ROWS, previewFrame } from './stream-load';
 import type { FromDatasetWorker, ToDatasetWorker } from './worker-protocol';
 
 let original: DataFrame | null = null;
 let current: DataFrame | null = null;
+/** The load in progress; a cancel or a newer load marks it so its read stops at the next slice. */
+let activeLoad: { id: number; cancelled: boolean } | null = null;
 
 const post = (m: FromDatasetWorker, transfer: Transferable[] = []): void => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -22,15 +26,44 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+async function load(m: Extract<ToDatasetWorker, { type: 'load' }>): Promise<void> {
+  if (activeLoad) activeLoad.cancelled = true;
+  const me = { id: m.id, cancelled: false };
+  activeLoad = me;
+  // The old table goes first, so two large files are never held at once.
+  original = current = null;
+  const src = blobSource(m.file);
+  try {
+    const preview = await previewFrame(src, m.encoding);
+    if (me.cancelled) throw new Cancelled('cancelled');
+    if (preview) post({ type: 'preview', id: m.id, summary: summarize(preview), rows: rowsText(preview, 0, PREVIEW_ROWS) });
+    let lastPosted = -1;
+    const df = await loadFrame(src, {
+      encoding: m.encoding,
+      cancelled: () => me.cancelled,
+      onProgress: (fraction) => {
+        // A message per percent at most: a 1 GB file has a thousand slices.
+        if (fraction - lastPosted < 0.01 && fraction < 1) return;
+        lastPosted = fraction;
+        post({ type: 'progress', id: m.id, fraction });
+      },
+    });
+    if (me.cancelled) throw new Cancelled('cancelled');
+    original = current = df;
+    post({ type: 'loaded', id: m.id, summary: summarize(df) });
+  } catch (e) {
+    if (e instanceof Cancelled) post({ type: 'cancelled', id: m.id });
+    else post({ type: 'error', request: 'load', id: m.id, message: describe(e) });
+  } finally {
+    if (activeLoad === me) activeLoad = null;
+  }
+}
+
 function handle(m: ToDatasetWorker): void {
   switch (m.type) {
-    case 'load': {
-      // A preview of the first rows first, so the table shows at once while the whole file is read.
-      const preview = readCsv(m.data, { nrows: 200, encoding: m.encoding });
-      post({ type: 'preview', summary: summarize(preview), rows: rowsText(preview, 0, 200) });
-      original = readCsv(m.data, { encoding: m.encoding, onProgress: (f) => post({ type: 'progress', fraction: f }) });
-      current = original;
-      post({ type: 'loaded', summary: summarize(current) });
+    case 'load': void load(m); return;
+    case 'cancel': {
+      if (activeLoad?.id === m.id) activeLoad.cancelled = true;
       return;
     }
     case 'apply': {
