@@ -1,6 +1,10 @@
 """torch.device and the device checks: DiveLab computes on the CPU only, and says so in PyTorch's words."""
 
+import re
+
 __all__ = ["device", "check_device"]
+
+_DEVICE_STRING = re.compile(r"([a-zA-Z_]+)(?::([1-9][0-9]*|0))?")
 
 _TYPES = ("cpu cuda ipu xpu mkldnn opengl opencl ideep hip ve fpga ort xla lazy vulkan mps meta hpu "
           "privateuseone").split()
@@ -19,9 +23,14 @@ class device:  # noqa: N801 - PyTorch's name
         if isinstance(type, device):
             type, index = type.type, type.index
         s = str(type)
-        kind, _, idx = s.partition(":")
-        if kind not in _TYPES or (idx and not idx.isdigit()):
-            raise _bad_string(s)
+        # PyTorch's parser: the whole string must be `name` or `name:index` (no sign, no leading zero), and only
+        # then is the name looked up, so 'cuda:x' and 'gpu:0' fail with different messages
+        m = _DEVICE_STRING.fullmatch(s)
+        if m is None:
+            raise RuntimeError(f"Invalid device string: '{s}'")
+        kind, idx = m.group(1), m.group(2)
+        if kind not in _TYPES:
+            raise _bad_string(kind)
         self.type = kind
         self.index = int(idx) if idx else index
 
