@@ -14,6 +14,9 @@ const text = (r: { result?: { data: Record<string, unknown> } }): unknown => r.r
 describe('CPU backend in the engine', () => {
   it('matmul of float32 and float64 agrees with a float64 product', async () => {
     engine = await startEngine();
+    // the status bar's label (select.ts's wording), one thread per core
+    await engine.waitFor((m) => m.type === 'ready');
+    expect(engine.messages.find((m) => m.type === 'ready')).toMatchObject({ backend: expect.stringMatching(/^CPU · \d+ threads?$/) });
     const r = await engine.run([
       'import torch',
       'a = torch.randn(200, 300); b = torch.randn(300, 150)',

@@ -77,6 +77,6 @@ export type RouterToWorker =
 
 export type WorkerToRouter =
   | Exclude<FromEngine, { type: 'status' } | { type: 'ready' } | { type: 'restarted' }>
-  | { type: 'booted'; startupMs: number; fromSnapshot: boolean }
+  | { type: 'booted'; startupMs: number; fromSnapshot: boolean; backend?: string }
   /** The interpreter is unusable (Pyodide fatal error); the router replaces the worker. */
   | { type: 'fatal'; detail: string };

@@ -9,6 +9,7 @@ import '../core-layers';
 import type { CpuBackend } from '../../shared/backends/cpu/index';
 import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
 import { installCpuBackend } from './cpu-backend';
+import { resolveBackend } from '../../shared/backends/select';
 import { kernelFiles, pythonFiles } from './python-files';
 import {
   INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState, SIGINT,
@@ -128,6 +129,8 @@ export function runPythonWorker(host: WorkerHost): void {
     py.setInterruptBuffer(interrupt);
     const cpu = await backend;
     if (cpu) installCpuBackend(cpu, py);
+    // the CPU is the only backend wired to tensors so far; without the wasm backend the TS kernels run alone
+    const backendLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);
@@ -154,7 +157,7 @@ export function runPythonWorker(host: WorkerHost): void {
     const env = py.toPy(init.env);
     (kernel as unknown as { setup(b: unknown, cwd: string, p: string, env: unknown): void }).setup(bridge, init.workdir.cwd, PYTHON_ROOT, env);
     env.destroy();
-    host.post({ type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot });
+    host.post({ type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot, backend: backendLabel });
     for (const msg of pending.splice(0)) run(msg);
   }
 

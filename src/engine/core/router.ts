@@ -127,7 +127,7 @@ export class Router {
       case 'booted':
         gen.ready = true;
         this.failedStarts = 0;
-        this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+        this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot, ...(msg.backend ? { backend: msg.backend } : {}) });
         this.pump();
         return;
       case 'fatal':

@@ -98,6 +98,16 @@ describe('EngineClient', () => {
     expect(a.outputs).toEqual([]);
   });
 
+  it('passes the ready message on, with the compute backend when the engine names one', () => {
+    const onReady = vi.fn();
+    const client = new EngineClient({ onState: () => {}, onReady });
+    const t = new FakeTransport();
+    client.attach(t);
+    t.emit({ type: 'ready', startupMs: 900, fromSnapshot: true, backend: 'CPU · 2 threads' });
+    t.emit({ type: 'ready', startupMs: 800, fromSnapshot: false });
+    expect(onReady.mock.calls).toEqual([[{ startupMs: 900, fromSnapshot: true, backend: 'CPU · 2 threads' }], [{ startupMs: 800, fromSnapshot: false }]]);
+  });
+
   it('follows the kernel state the engine reports', () => {
     const { t, states } = setup();
     t.emit({ type: 'status', state: 'idle' });

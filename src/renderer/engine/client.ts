@@ -25,7 +25,7 @@ export interface ExecutionSink {
 
 export interface ClientEvents {
   onState(state: KernelState): void;
-  onReady?(info: { startupMs: number; fromSnapshot: boolean }): void;
+  onReady?(info: { startupMs: number; fromSnapshot: boolean; backend?: string }): void;
   /** The kernel was replaced: by the user, after an interrupt that did not take, or after a crash. */
   onRestarted?(reason: RestartReason, detail?: string): void;
   onInputRequest?(req: InputRequest): void;
@@ -182,7 +182,7 @@ export class EngineClient {
         this.setState(msg.state);
         return;
       case 'ready':
-        this.events.onReady?.({ startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot });
+        this.events.onReady?.({ startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot, ...(msg.backend ? { backend: msg.backend } : {}) });
         return;
       case 'stream':
       case 'display':

@@ -38,7 +38,10 @@ export const useKernelStore = defineStore('kernel', () => {
   const client = shallowRef(
     new EngineClient({
       onState: (s) => (state.value = s),
-      onReady: (info) => (startup.value = info),
+      onReady: (info) => {
+        startup.value = { startupMs: info.startupMs, fromSnapshot: info.fromSnapshot };
+        if (info.backend) backend.value = info.backend;
+      },
       onRestarted: (reason, detail) => restarted(reason, detail),
       onInputRequest: (req) => {
         const cellId = execToCell.get(req.id);

@@ -36,7 +36,8 @@ export type KernelState = v.InferOutput<typeof KernelState>;
 
 export const FromEngine = v.variant('type', [
   v.object({ type: v.literal('status'), state: KernelState }),
-  v.object({ type: v.literal('ready'), startupMs: v.number(), fromSnapshot: v.boolean() }),
+  // backend: the status-bar label of the compute backend (select.ts's wording), e.g. 'CPU · 2 threads'
+  v.object({ type: v.literal('ready'), startupMs: v.number(), fromSnapshot: v.boolean(), backend: v.optional(v.string()) }),
   v.object({ type: v.literal('stream'), id: Id, name: v.picklist(['stdout', 'stderr']), text: v.string() }),
   v.object({ type: v.literal('display'), id: Id, data: MimeBundle, metadata: v.optional(v.record(v.string(), v.unknown())) }),
   v.object({ type: v.literal('result'), id: Id, executionCount: v.number(), data: MimeBundle }),
