@@ -21,6 +21,10 @@ export interface WebGpuBackend extends Backend<GpuBuffer> {
   sync(): Promise<void>;
 }
 
+/** Kernels at least this big are submitted at once ([Note: WebGPU batched submits]): ~0.1 ms of GPU work or more. */
+const HEAVY_ELEMENTS = 2 ** 24;
+const HEAVY_MATMUL = 2 ** 29;
+
 /** The software adapter runs barrier-heavy kernels badly: pick the barrier-free matmul there. */
 export function chooseVariant(info: { architecture?: string; vendor?: string }, isFallback: boolean): MatmulVariant {
   return isFallback || /swiftshader/i.test(`${info.architecture ?? ''} ${info.vendor ?? ''}`) ? 'regs' : 'v4k16';
@@ -41,14 +45,19 @@ export async function createWebGpuBackend(opts: { device?: GPUDevice; adapter?: 
 class Gpu implements WebGpuBackend {
   readonly name = 'webgpu';
   readonly kernels: KernelTable<GpuBuffer>;
-  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** Pipelines by program key: generating a program's WGSL (the vec4 matmul is ~10 KB) on every call cost time. */
+  private readonly pipelines = new Map<string, { pl: GPUComputePipeline; layout: GPUBindGroupLayout; bindings: Program['bindings'] }>();
   /**
    * [Note: WebGPU batched submits] Kernels record into one pending encoder, submitted at the end of the current
    * JS turn (a microtask) or before anything that must see their effects or order after them (write, read,
-   * free, sync). A submit per kernel cost ~0.4 ms each on an H200 through Dawn/Vulkan, more than a 1e7-element
-   * add itself. Buffers that only live for a kernel (params, scratch) are destroyed once their submit is done.
+   * free, sync). Measured on an H200 through Dawn/Vulkan: a submit per kernel costs ~0.25 ms, so a 1e7-element
+   * add took 0.44 ms per op submitted alone and 0.23 ms batched; but a whole batch recorded before its submit
+   * leaves the GPU idle meanwhile (~0.2 ms of recording per kernel), which made a 2048 matmul 0.51 -> 0.96 ms.
+   * So a heavy kernel (or the 16th pending one) is submitted at once, and only light kernels wait to share.
+   * Buffers that only live for a kernel (params, scratch) are destroyed once their submit is done.
    */
   private pending: GPUCommandEncoder | null = null;
+  private pendingKernels = 0;
   private doomed: GPUBuffer[] = [];
 
   constructor(readonly device: GPUDevice, readonly adapterName: string, public variant: MatmulVariant) {
@@ -95,30 +104,38 @@ class Gpu implements WebGpuBackend {
     if (!this.pending) return;
     this.device.queue.submit([this.pending.finish()]);
     this.pending = null;
+    this.pendingKernels = 0;
     const doomed = this.doomed;
     this.doomed = [];
     if (doomed.length) void this.device.queue.onSubmittedWorkDone().then(() => { for (const b of doomed) b.destroy(); });
   }
 
-  private pipeline(p: Program): GPUComputePipeline {
-    let pl = this.pipelines.get(p.code);
-    if (!pl) {
-      pl = this.device.createComputePipeline({ layout: 'auto', compute: { module: this.device.createShaderModule({ code: p.code }), entryPoint: 'main' } });
-      this.pipelines.set(p.code, pl);
-    }
-    return pl;
+  /** Ends a kernel's recording: submits now if it was heavy or enough are pending (see the note above). */
+  private settle(heavy: boolean): void {
+    if (heavy || ++this.pendingKernels >= 16) this.flush();
   }
 
-  /** Enqueues one dispatch. `buffers` maps A/B/O to GPU buffers; P is uploaded here. */
-  private dispatch(p: Program, buffers: { A?: GPUBuffer; B?: GPUBuffer; O: GPUBuffer }, params: number[], grid: [number, number]): void {
+  private pipeline(key: string, make: () => Program) {
+    let e = this.pipelines.get(key);
+    if (!e) {
+      const p = make();
+      const pl = this.device.createComputePipeline({ layout: 'auto', compute: { module: this.device.createShaderModule({ code: p.code }), entryPoint: 'main' } });
+      e = { pl, layout: pl.getBindGroupLayout(0), bindings: p.bindings };
+      this.pipelines.set(key, e);
+    }
+    return e;
+  }
+
+  /** Enqueues one dispatch of the program `make` builds (cached under `key`). `buffers` maps A/B/O to GPU buffers; P is uploaded here. */
+  private dispatch(key: string, make: () => Program, buffers: { A?: GPUBuffer; B?: GPUBuffer; O: GPUBuffer }, params: number[], grid: [number, number]): void {
     const P = this.device.createBuffer({ size: Math.max(16, params.length * 4), usage: GPUBufferUsage.STORAGE, mappedAtCreation: true });
     new Uint32Array(P.getMappedRange(), 0, params.length).set(params);
     P.unmap();
-    const pl = this.pipeline(p);
+    const { pl, layout, bindings } = this.pipeline(key, make);
     const all = { ...buffers, P };
     const group = this.device.createBindGroup({
-      layout: pl.getBindGroupLayout(0),
-      entries: p.bindings.map((b, i) => ({ binding: i, resource: { buffer: all[b]! } })),
+      layout,
+      entries: bindings.map((b, i) => ({ binding: i, resource: { buffer: all[b]! } })),
     });
     const pass = this.encoder().beginComputePass();
     pass.setPipeline(pl);
@@ -163,7 +180,8 @@ class Gpu implements WebGpuBackend {
       const bs = b ?? a;
       const params = [n / q, shape.length, a.offset / q, bs.offset / q, out.offset / q, sb, ...shape, ...a.strides, ...bs.strides, ...out.strides];
       this.intoOut(out.buf, b ? [a.buf, b.buf] : [a.buf], (o) =>
-        this.dispatch(elementwise(form, layout), { A: a.buf.buffer, B: bs.buf.buffer, O: o }, params, this.grid(n / q)));
+        this.dispatch(`ew:${JSON.stringify(form)}:${layout}`, () => elementwise(form, layout), { A: a.buf.buffer, B: bs.buf.buffer, O: o }, params, this.grid(n / q)));
+      this.settle(n >= HEAVY_ELEMENTS);
     };
     return {
       binary: ({ op, a, b, out, shape }) => ew({ kind: 'binary', op }, a, b, out, shape),
@@ -177,9 +195,10 @@ class Gpu implements WebGpuBackend {
           const L = Math.max(1, Math.ceil(Math.sqrt(n)));
           const parts = Math.max(1, Math.ceil(n / L));
           const tmp = this.alloc('float32', parts);
-          this.dispatch(sumRanges(), { A: a.buf.buffer, O: tmp.buffer }, [n, shape.length, a.offset, L, 0, 0, ...shape, ...a.strides], this.grid(parts));
-          this.dispatch(sumRanges(), { A: tmp.buffer, O: out.buf.buffer }, [parts, 1, 0, parts, out.offset, 0, parts, 1], [1, 1]);
+          this.dispatch('sum', sumRanges, { A: a.buf.buffer, O: tmp.buffer }, [n, shape.length, a.offset, L, 0, 0, ...shape, ...a.strides], this.grid(parts));
+          this.dispatch('sum', sumRanges, { A: tmp.buffer, O: out.buf.buffer }, [parts, 1, 0, parts, out.offset, 0, parts, 1], [1, 1]);
           this.doomed.push(tmp.buffer);
+          this.settle(n >= HEAVY_ELEMENTS);
           return;
         }
         this.axis(false, a, out, shape, dim, out.strides);
@@ -194,7 +213,8 @@ class Gpu implements WebGpuBackend {
         // the vec4 kernels bind operands as vec4 arrays: anything not vec4-aligned row-major takes the generic tiled one
         const v = isVec4Variant(this.variant) && !vec4Eligible(a, b, out, n, k) ? 'tiled' : this.variant;
         this.intoOut(out.buf, [a.buf, b.buf], (o) =>
-          this.dispatch(matmul(v), { A: a.buf.buffer, B: b.buf.buffer, O: o }, params, matmulGrid(v, m, n)));
+          this.dispatch(`mm:${v}`, () => matmul(v), { A: a.buf.buffer, B: b.buf.buffer, O: o }, params, matmulGrid(v, m, n)));
+        this.settle(m * n * k >= HEAVY_MATMUL);
       },
     };
   }
@@ -206,6 +226,7 @@ class Gpu implements WebGpuBackend {
     if (lines === 0) return;
     const params = [lines, outer.length, a.offset, out.offset, shape[dim]!, a.strides[dim]!, outDimStride, 0,
       ...outer, ...a.strides.filter((_, d) => d !== dim), ...outOuterStrides];
-    this.intoOut(out.buf, [a.buf], (o) => this.dispatch(alongAxis(scan), { A: a.buf.buffer, O: o }, params, this.grid(lines)));
+    this.intoOut(out.buf, [a.buf], (o) => this.dispatch(`axis:${scan}`, () => alongAxis(scan), { A: a.buf.buffer, O: o }, params, this.grid(lines)));
+    this.settle(sizeOf(shape) >= HEAVY_ELEMENTS);
   }
 }

@@ -6,8 +6,9 @@
  * buffer; a thread turns its flat index into an element offset per operand by dividing through the shape, so
  * broadcast (stride 0) and permuted views need no copy. Strides are never negative (PyTorch has none).
  * [Note: matmul variants] `tiled`: a 16x16 workgroup computes a 64x64 tile, staging 64x16 of A and 16x64 of B
- * in workgroup memory per step (workgroupBarrier), 4x4 outputs per thread in vec4 accumulators: the default on
- * hardware adapters (18.6 TFLOPS at 4096 on an H200 through Dawn/Vulkan in a first run, cuBLAS 50.9).
+ * in workgroup memory per step (workgroupBarrier), 4x4 outputs per thread in vec4 accumulators: the fallback
+ * on hardware adapters for operands the vec4 kernels can't take (22.6 TFLOPS at 4096 on an H200 through
+ * Dawn/Vulkan; `v4k16` 37.9, cuBLAS float32 50.7: bench/gpu-results/h200-run1-vec4.json).
  * `tiled8`: a 128x128 tile, 8x8 per thread (the two 4-column halves 64 apart, so neighbouring threads read
  * neighbouring vec4s); more reuse per load, more registers: bench/gpu.sh measures both. `regs`: the same 4x4 register blocking reading straight from storage, no barrier: SwiftShader (the
  * software adapter) runs it ~10x faster than `tiled`, which can crash or crawl there. `naive`: one output per
