@@ -57,12 +57,14 @@ describe('browser engine', () => {
       await run('c', 'import time\ntime.sleep(100)', 300);
       engine.postMessage({ type: 'write_file', id: 'w', path: 'data.csv', data: new TextEncoder().encode('a,b\n1,2\n') });
       await run('d', 'import os, torch\nos.getcwd(), open("data.csv").read(), x, torch.arange(4).sum().item()');
+      // large enough for the CPU backend's wasm GEMM and elementwise kernels
+      await run('e', 'a = torch.randn(300, 200); b = torch.randn(200, 300)\n((a @ b).double() - a.double() @ b.double()).abs().max().item() < 1e-3, torch.equal(a + a, a * 2)');
       engine.terminate();
       return seen;
     });
     const of = (id: string) => log.filter((m) => m.id === id);
     expect(log.filter((m) => m.type === 'restarted')).toEqual([]);
-    expect(log.find((m) => m.type === 'ready')).toMatchObject({ fromSnapshot: true });
+    expect(log.find((m) => m.type === 'ready')).toMatchObject({ fromSnapshot: true, backend: expect.stringMatching(/^CPU · \d+ threads?$/) });
     expect(of('a').map((m) => m.type)).toEqual(['stream', 'result', 'done']);
     expect(of('a')[1]).toMatchObject({ data: { 'text/plain': '42' } });
     for (const id of ['b', 'c']) {
@@ -72,5 +74,6 @@ describe('browser engine', () => {
     expect(of('w')).toEqual([{ type: 'write_file_done', id: 'w', ok: true }]);
     // DiveLab's packages are in the browser bundle too (torch here).
     expect(of('d')[0]).toMatchObject({ data: { 'text/plain': "('/home/pyodide/notebook', 'a,b\\n1,2\\n', 21, 6)" } });
+    expect(of('e')[0]).toMatchObject({ data: { 'text/plain': '(True, True)' } });
   }, 180_000);
 });
