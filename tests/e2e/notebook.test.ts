@@ -104,4 +104,18 @@ describe('DiveLab in the browser with the real engine', () => {
     expect(await cell(page, idx).locator('[data-testid="truncation-notice"]').innerText()).toContain('showing 2,000 of 1,000,000 lines');
     expect(longest).toBeLessThan(1500);
   });
+
+  it('restarts the kernel on request: a notice, a fresh count, and the variables are gone', async () => {
+    const { page } = app;
+    await page.locator('[data-testid="restart"]').click();
+    await expect.poll(() => page.locator('[data-testid="kernel-notice"]').innerText(), { timeout: 30_000 }).toContain('Kernel restarted');
+    await waitForKernel(page, 'idle');
+    const idx = (await page.locator('[data-testid="cell"]').count()) - 1;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('b');
+    await typeInCell(page, idx + 1, 'x');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => output(idx + 1).textContent(), { timeout: 30_000 }).toContain("NameError: name 'x' is not defined");
+    expect(await prompt(idx + 1).innerText()).toBe('[1]:');
+  });
 });
