@@ -105,4 +105,19 @@ describe('CPU worker pool', () => {
     cpu.matmulF32(small, 0, small, 0, out, 64, 64, 64);
     expect(out[0]).toBe(64);
   });
+
+  it('with interruptSignal, other values in the slot (the engine\'s flush requests) do not cancel', async () => {
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    cpu = await createNodeCpuBackend({ threads: 2, interrupt, interruptSignal: 2 });
+    const N = 256;
+    const a = filled(cpu, N * N, () => 1), o = cpu.allocF32(N * N);
+    Atomics.store(interrupt, 0, 10);
+    cpu.matmulF32(a, 0, a, 0, o, N, N, N);
+    expect(o[N * N - 1]).toBe(N);
+    Atomics.store(interrupt, 0, 2);
+    expect(() => cpu!.matmulF32(a, 0, a, 0, o, N, N, N)).toThrow(KernelInterruptedError);
+    // elementwise work checks between its parallel chunks (below PAR_MIN_ELEMENTWISE it is one short call)
+    const big = filled(cpu, 1 << 19, () => 1);
+    expect(() => cpu!.binary('add', big, 0, big, 0, big, 0, 1 << 19)).toThrow(KernelInterruptedError);
+  });
 });
