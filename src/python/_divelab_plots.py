@@ -1,9 +1,9 @@
 """Samples for the plot panel: values and autograd derivatives of a function the student typed.
 
-The panel sends `eval` requests that call these functions; each returns a JSON string. A whole grid costs one
+The panel sends `eval` requests that call these functions; each returns a dict of plain numbers and lists, which
+the engine sends back as JSON (non-finite values become None, since JSON has no NaN). A whole grid costs one
 forward and one backward pass, so the panel can then move the tangent point or the probe without new requests.
 """
-import json
 import math
 
 import torch
@@ -54,8 +54,12 @@ def _grads(value, inputs):
     return [t.grad if t.grad is not None else torch.zeros_like(t) for t in inputs]
 
 
+def _num(v):
+    return v if math.isfinite(v) else None
+
+
 def _clean(values):
-    return [v if math.isfinite(v) else None for v in values]
+    return [_num(v) for v in values]
 
 
 def sample_curve(expr, lo, hi, n=400):
@@ -63,7 +67,7 @@ def sample_curve(expr, lo, hi, n=400):
     x = torch.linspace(float(lo), float(hi), int(n), dtype=torch.float64, requires_grad=True)
     y = _check_shape(_evaluate(expr, {"x": x}), x)
     (dy,) = _grads(y, [x])
-    return json.dumps({"x": x.detach().tolist(), "y": _clean(y.detach().tolist()), "dy": _clean(dy.tolist())})
+    return {"x": x.detach().tolist(), "y": _clean(y.detach().tolist()), "dy": _clean(dy.tolist())}
 
 
 def difference_quotients(expr, x0, steps=5):
@@ -75,9 +79,9 @@ def difference_quotients(expr, x0, steps=5):
     for _ in range(int(steps)):
         xh = torch.tensor([float(x0) + h], dtype=torch.float64)
         yh = _check_shape(_evaluate(expr, {"x": xh}), xh)
-        rows.append({"h": h, "quotient": (yh.item() - y.item()) / h})
+        rows.append({"h": h, "quotient": _num((yh.item() - y.item()) / h)})
         h *= 0.1
-    return json.dumps({"rows": rows, "derivative": dy.item(), "value": y.item()})
+    return {"rows": rows, "derivative": _num(dy.item()), "value": _num(y.item())}
 
 
 def sample_field(expr, lo1, hi1, lo2, hi2, n=60):
@@ -89,7 +93,7 @@ def sample_field(expr, lo1, hi1, lo2, hi2, n=60):
     z = _check_shape(_evaluate(expr, {"x1": x1, "x2": x2}), x1)
     g1, g2 = _grads(z, [x1, x2])
     rows = lambda t: [_clean(r) for r in t.tolist()]  # noqa: E731
-    return json.dumps({"x1": a.tolist(), "x2": b.tolist(), "z": rows(z.detach()), "g1": rows(g1), "g2": rows(g2)})
+    return {"x1": a.tolist(), "x2": b.tolist(), "z": rows(z.detach()), "g1": rows(g1), "g2": rows(g2)}
 
 
 def field_point(expr, p1, p2):
@@ -100,4 +104,4 @@ def field_point(expr, p1, p2):
     if z.numel() != 1:
         raise PlotInputError(f"f returned shape {list(z.shape)} at a point, expected a scalar")
     g1, g2 = _grads(z.reshape(()), [x1, x2])
-    return json.dumps({"value": z.item(), "gradient": [g1.item(), g2.item()]})
+    return {"value": _num(z.item()), "gradient": [_num(g1.item()), _num(g2.item())]}

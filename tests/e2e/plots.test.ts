@@ -2,7 +2,10 @@
  * @file The plot panel and notebook plots in Chromium with the real engine (Pyodide in a Web Worker): the tangent
  * of 3x² − 4x at x0 = 1, the gradient of x1² + 2·x2² at (1, 1), and the book's d2l.plot example in a cell.
  * Figures are read from the Plotly elements themselves (`el.data`), not from the screen.
+ * Also takes the README's screenshots of both panel views (docs/screenshots/plot-*.png).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cell, launchApp, typeInCell, waitForKernel, type AppBrowser } from './browser';
 
@@ -18,6 +21,12 @@ afterAll(async () => {
   await app?.close();
 });
 
+const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const shoot = async (name: string): Promise<void> => {
+  mkdirSync(SHOTS, { recursive: true });
+  await app.page.screenshot({ path: join(SHOTS, name) });
+};
+
 const traces = (testId: string): Promise<Trace[]> =>
   app.page.evaluate((id) => {
     const el = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: unknown[] }) | null;
@@ -31,8 +40,9 @@ describe('plot panel', () => {
     await page.locator('[data-testid="derivative-expr-0"]').fill('3*x**2 - 4*x');
     await page.locator('[data-testid="derivative-plot"]').click();
     await expect.poll(() => page.locator('[data-testid="tangent-equation"]').first().innerText(), { timeout: 30_000 }).toContain('y = 2x - 3');
+    // The equation shows as soon as it is computed; Plotly draws it a moment later.
+    await expect.poll(async () => (await traces('plot-derivative')).find((t) => t.name?.startsWith('tangent:'))?.name).toBe('tangent: y = 2x - 3');
     const tangent = (await traces('plot-derivative')).find((t) => t.name?.startsWith('tangent:'));
-    expect(tangent?.name).toBe('tangent: y = 2x - 3');
     tangent!.x.forEach((x, i) => expect(tangent!.y[i]).toBeCloseTo(2 * (x as number) - 3, 6));
     const fprime = (await traces('plot-derivative')).find((t) => t.name === 'f′(x)')!;
     fprime.x.forEach((x, i) => expect(fprime.y[i]).toBeCloseTo(6 * (x as number) - 4, 6));
@@ -40,6 +50,7 @@ describe('plot panel', () => {
     const table = await page.locator('[data-testid="limit-table"]').innerText();
     expect(table).toContain('2.300000');
     expect(table).toContain('2.000030');
+    await shoot('plot-derivative.png');
   });
 
   it('shows a clear message for a bad function and keeps the last good plot', async () => {
@@ -68,6 +79,7 @@ describe('plot panel', () => {
     await expect.poll(() => page.locator('[data-testid="probe-gradient"]').innerText(), { timeout: 30_000 }).toMatch(/^\(2(\.0+\d*)?, 4(\.0+\d*)?\)$/);
     const dot = Number(await page.locator('[data-testid="probe-dot"]').innerText());
     expect(Math.abs(dot)).toBeLessThan(1e-9);
+    await shoot('plot-field.png');
   });
 });
 

@@ -268,7 +268,10 @@ class Figure:
             if p["title"]:
                 layout.setdefault("annotations", []).append({"text": p["title"], "xref": "paper", "yref": "paper", "x": (x0 + x1) / 2, "y": min(1.0, y1 + 0.02), "xanchor": "center", "yanchor": "bottom", "showarrow": False})
             if p["legend"]:
+                # Inside the axes, as matplotlib draws it, so a small figure keeps its plotting area.
                 layout["showlegend"] = True
+                layout["legend"] = {"x": x0 + 0.01, "y": y1 - 0.01, "xanchor": "left", "yanchor": "top",
+                                    "bgcolor": "rgba(255,255,255,0.7)", "bordercolor": "#ccc", "borderwidth": 1}
         return layout
 
     def to_plotly(self):

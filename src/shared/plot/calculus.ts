@@ -51,6 +51,28 @@ export function interpolateAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: 
   return ys[lo]! + t * (ys[hi]! - ys[lo]!);
 }
 
+/**
+ * f at x0 from samples of f and f′ by cubic Hermite interpolation: exact for polynomials up to degree 3, so the
+ * tangent point of the course's 3x² − 4x lies exactly on the curve even between grid points (linear interpolation
+ * would be off by up to h²·|f″|/8).
+ */
+export function hermiteAt(xs: ArrayLike<number>, ys: ArrayLike<number>, dys: ArrayLike<number>, x0: number): number {
+  const n = xs.length;
+  if (n < 2 || x0 <= xs[0]! || x0 >= xs[n - 1]!) return interpolateAt(xs, ys, x0);
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x0) lo = mid;
+    else hi = mid;
+  }
+  const h = xs[hi]! - xs[lo]!;
+  const t = (x0 - xs[lo]!) / h;
+  const t2 = t * t;
+  const t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * ys[lo]! + (t3 - 2 * t2 + t) * h * dys[lo]! + (-2 * t3 + 3 * t2) * ys[hi]! + (t3 - t2) * h * dys[hi]!;
+}
+
 export interface LimitRow {
   h: number;
   quotient: number;

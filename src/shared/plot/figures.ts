@@ -2,7 +2,7 @@
  * @file Plotly figures of the plot panel, built from samples the engine computed with autograd.
  * Pure data in, figure out: the panel renders them, the tests read them, and nothing here talks to Plotly.
  */
-import { tangentAt, interpolateAt, type Tangent } from './calculus';
+import { hermiteAt, interpolateAt, tangentAt, type Tangent } from './calculus';
 import { quiverSegments } from './quiver';
 
 export interface Figure {
@@ -40,7 +40,7 @@ export function derivativeFigure(curves: CurveSamples[], x0: number, showDerivat
     if (showDerivative) {
       data.push({ type: 'scatter', mode: 'lines', name: `f′(x)`, x: c.x, y: finiteOrNull(c.dy), line: { color, dash: 'dot' } });
     }
-    const y0 = interpolateAt(c.x, c.y, x0);
+    const y0 = hermiteAt(c.x, c.y, c.dy, x0);
     const slope = interpolateAt(c.x, c.dy, x0);
     const t = tangentAt(x0, y0, slope);
     tangents.push(t);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { differenceQuotients, formatNumber, interpolateAt, tangentAt } from './calculus';
+import { differenceQuotients, formatNumber, hermiteAt, interpolateAt, tangentAt } from './calculus';
 import { quiverSegments } from './quiver';
 import { derivativeFigure, gradientFieldFigure, pointInfo, type FieldSamples } from './figures';
 import { curveRequest, pyString } from './panel-code';
@@ -44,14 +44,27 @@ describe('tangent lines', () => {
   });
 });
 
+describe('Hermite interpolation', () => {
+  it('is exact for cubics between samples, where linear interpolation is not', () => {
+    const xs = Array.from({ length: 41 }, (_, i) => -1 + i * 0.1);
+    const g = (x: number): number => x ** 3 - 2 * x * x + 0.5;
+    const dg = (x: number): number => 3 * x * x - 4 * x;
+    fc.assert(fc.property(fc.double({ min: -1, max: 3, noNaN: true }), (x0) => {
+      expect(hermiteAt(xs, xs.map(g), xs.map(dg), x0)).toBeCloseTo(g(x0), 10);
+    }));
+    expect(Math.abs(interpolateAt(xs, xs.map(g), 0.05) - g(0.05))).toBeGreaterThan(1e-4);
+  });
+});
+
 describe('derivative figure', () => {
-  it('draws f, f′, the tangent through (x0, f(x0)) and the draggable point', () => {
-    const x = Array.from({ length: 301 }, (_, i) => -1 + i * 0.01);
+  it('draws f, f′, the tangent through (x0, f(x0)) and the draggable point, also between grid points', () => {
+    const x = Array.from({ length: 400 }, (_, i) => -1 + (i * 4) / 399);
     const { figure, tangents } = derivativeFigure([{ label: '3*x**2 - 4*x', x, y: x.map(f), dy: x.map(df) }], 1);
     expect(tangents[0]!.equation).toBe('y = 2x - 3');
     const tangent = figure.data[2] as { x: number[]; y: number[]; name: string };
     expect(tangent.name).toBe('tangent: y = 2x - 3');
     tangent.x.forEach((xv, i) => expect(tangent.y[i]).toBeCloseTo(2 * xv - 3, 9));
+    expect(tangents[0]!.intercept).toBeCloseTo(-3, 12);
     const point = figure.data[3] as { x: number[]; y: number[] };
     expect(point.x).toEqual([1]);
     expect(point.y[0]).toBeCloseTo(-1, 9);
