@@ -30,9 +30,9 @@ async function generate(): Promise<void> {
       buf += `${i},${rooms},${area},${(100000 + rand() * 400000).toFixed(1)},${cats[Math.floor(rand() * cats.length)]},${(rand() * 10).toFixed(4)}\n`;
     }
     written += buf.length;
-    if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 const vmHWM = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
