@@ -30,6 +30,14 @@ describe('CPU backend in the engine', () => {
     expect(text(r)).toBe('(True, True, True)');
   });
 
+  it('a loop of large temporaries neither exhausts the heap nor changes results ([Note: heap budget])', async () => {
+    engine = await startEngine();
+    // 120 dead 40 MB results: 4.8 GB of heap if every one stayed there until the garbage collector ran
+    const r = await engine.run('import torch\nx = torch.randn(10**7)\nfor _ in range(120):\n    y = x + x\ntorch.equal(y, x * 2), y.shape');
+    expect(r.error).toBeUndefined();
+    expect(text(r)).toBe('(True, torch.Size([10000000]))');
+  });
+
   it('an interrupt during a long torch.mm raises KeyboardInterrupt at once; the backend works afterwards', async () => {
     engine = await startEngine();
     await engine.run('import torch, sys\na = torch.randn(3000, 3000)');

@@ -24,16 +24,26 @@ function interruptible<A extends unknown[]>(py: PyodideAPI, f: (...args: A) => v
   };
 }
 
+/** See [Note: heap budget]. */
+export const HEAP_BUDGET_BYTES = 512 * 1024 * 1024;
+
 export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
   const kernels: CpuKernels = {
     binary: interruptible(py, cpu.binary.bind(cpu)),
     binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
     matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),
     matmulF64: interruptible(py, cpu.matmulF64.bind(cpu)),
+    isShared: cpu.isShared.bind(cpu),
   };
   setCpuKernels(kernels);
   setArrayAllocator((dtype, n) => {
     if (dtype !== 'float32' && dtype !== 'float64') return null;
+    // [Note: heap budget] Heap slices are freed when the JS garbage collector finalizes their views, but the
+    // collector only feels pressure from ordinary ArrayBuffers, not from a WebAssembly.Memory: a loop of
+    // `y = x + x` on 10^7 elements grew the heap to 4 GiB before any collection. Past the budget, storages come
+    // from plain ArrayBuffers (their ops take the TypeScript loops), whose pressure brings the collection that
+    // frees the heap's dead slices.
+    if (cpu.rt.heap.inUse + n * (dtype === 'float32' ? 4 : 8) > HEAP_BUDGET_BYTES) return null;
     try {
       // heap memory is reused after free, so it is zeroed here: storages start zero-filled
       return (dtype === 'float32' ? cpu.allocF32(n) : cpu.allocF64(n)).fill(0);

@@ -11,7 +11,7 @@ import type { DType, StorageArray } from './dtype';
 import type { View } from './iterate';
 
 /** What the core calls; a CpuBackend fits, and the engine wraps one to turn an interrupt into KeyboardInterrupt. */
-export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'matmulF32' | 'matmulF64'>;
+export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'matmulF32' | 'matmulF64' | 'isShared'>;
 
 /** Elementwise ops at or above this many elements run on the backend (its wasm beats the JS loop from ~4k). */
 export const ELEMENTWISE_MIN = 1 << 14;
@@ -52,12 +52,14 @@ export function accelBinary(op: string, dtype: DType, shape: readonly number[], 
   const o = out.data as Float32Array | Float64Array;
   const x = a.data as Float32Array | Float64Array, y = b.data as Float32Array | Float64Array;
   const bop = op as 'add' | 'sub' | 'mul' | 'div';
-  if (dense(shape, a.strides) && dense(shape, b.strides)) {
+  // storages off the heap (past its budget) would be copied in and out, which costs more than the JS loop saves
+  if (!k.isShared(o)) return false;
+  if (dense(shape, a.strides) && dense(shape, b.strides) && k.isShared(x) && k.isShared(y)) {
     // binary.ts hands float64 views over float32 storage only with a cast, which never reaches here
     k.binary(bop, x, a.offset, y, b.offset, o, out.offset, n);
     return true;
   }
-  if (dense(shape, a.strides) && isScalarView(b, shape)) { k.binaryScalar(bop, x, a.offset, y[0]!, false, o, out.offset, n); return true; }
-  if (dense(shape, b.strides) && isScalarView(a, shape)) { k.binaryScalar(bop, y, b.offset, x[0]!, true, o, out.offset, n); return true; }
+  if (dense(shape, a.strides) && isScalarView(b, shape) && k.isShared(x)) { k.binaryScalar(bop, x, a.offset, y[0]!, false, o, out.offset, n); return true; }
+  if (dense(shape, b.strides) && isScalarView(a, shape) && k.isShared(y)) { k.binaryScalar(bop, y, b.offset, x[0]!, true, o, out.offset, n); return true; }
   return false;
 }

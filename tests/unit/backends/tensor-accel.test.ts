@@ -24,7 +24,7 @@ const install = (on: boolean): void => {
   accelOn = on;
   calls = 0;
   const count = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { calls++; f(...a); };
-  setCpuKernels(on ? { binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)) } : null);
+  setCpuKernels(on ? { binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)), isShared: cpu.isShared.bind(cpu) } : null);
   setArrayAllocator(on ? (d, n) => (d === 'float32' ? cpu.allocF32(n).fill(0) : d === 'float64' ? cpu.allocF64(n).fill(0) : null) : null);
 };
 beforeAll(async () => { cpu = await createNodeCpuBackend({ threads: 2 }); });
@@ -101,6 +101,21 @@ describe('storage placement', () => {
       expect(cpu.isShared(fromFlat(values(4096, 1), [4096], 'float32').storage.data)).toBe(true);
       expect(cpu.isShared(fromFlat(values(4, 1), [4], 'float32').storage.data)).toBe(false);
       expect(cpu.isShared(fromFlat(values(4096, 1), [4096], 'int32').storage.data)).toBe(false);
+    } finally { install(false); }
+  });
+
+  it('elementwise ops on storages off the heap (past its budget) take the TS loops; matmul stages them', () => {
+    install(true);
+    try {
+      setArrayAllocator(() => null);
+      const a = fromFlat(values(1 << 15, 1), [1 << 15], 'float32');
+      expect(cpu.isShared(a.storage.data)).toBe(false);
+      const sum = binary('add', a, a);
+      expect(calls).toBe(0);
+      expect(flat(sum)).toEqual(flat(binary('mul', a, { kind: 'float', value: 2 })));
+      const m = fromFlat(values(64 * 64, 2), [64, 64], 'float32');
+      mm(m, m);
+      expect(calls).toBe(1);
     } finally { install(false); }
   });
 });

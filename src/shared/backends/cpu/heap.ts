@@ -15,6 +15,7 @@ export class Heap {
   private top: number;
   private readonly buffers = new WeakSet<ArrayBufferLike>();
   private readonly sizes = new Map<number, number>();
+  private used = 0;
 
   /** `base` bytes at the bottom are reserved for the pool's scratch (e.g. 8-byte sum results). */
   constructor(readonly memory: WebAssembly.Memory, base = ALIGN) {
@@ -37,6 +38,7 @@ export class Heap {
         r.start += size;
         if (r.start === r.end) this.free.splice(i, 1);
         this.sizes.set(p, size);
+        this.used += size;
         return p;
       }
     }
@@ -53,6 +55,7 @@ export class Heap {
     }
     this.top = need;
     this.sizes.set(p, size);
+    this.used += size;
     return p;
   }
 
@@ -60,6 +63,7 @@ export class Heap {
     const size = this.sizes.get(ptr);
     if (size === undefined) throw new Error(`DiveLab CPU heap: free of unknown address ${ptr}`);
     this.sizes.delete(ptr);
+    this.used -= size;
     let lo = 0, hi = this.free.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (this.free[mid]!.start < ptr) lo = mid + 1; else hi = mid; }
     const r = { start: ptr, end: ptr + size };
@@ -73,5 +77,5 @@ export class Heap {
   }
 
   /** Bytes handed out and not yet released. */
-  get inUse(): number { let s = 0; for (const v of this.sizes.values()) s += v; return s; }
+  get inUse(): number { return this.used; }
 }
