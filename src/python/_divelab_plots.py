@@ -4,6 +4,7 @@ The panel sends `eval` requests that call these functions; each returns a dict o
 the engine sends back as JSON (non-finite values become None, since JSON has no NaN). A whole grid costs one
 forward and one backward pass, so the panel can then move the tangent point or the probe without new requests.
 """
+import base64
 import math
 
 import torch
@@ -84,6 +85,15 @@ def difference_quotients(expr, x0, steps=5):
     return {"rows": rows, "derivative": _num(dy.item()), "value": _num(y.item())}
 
 
+def _packed(t):
+    """A float64 grid as base64 of its bytes (see src/shared/plot/transfer.ts): ~1 ms where tolist() and JSON take
+    ~150 ms for 200×200, and NaN/inf survive. Reads the core tensor behind the torch.Tensor (`_t`) directly."""
+    t = t.detach().to(torch.float64).contiguous()
+    h = t._t
+    raw = h.storage.data.subarray(h.offset, h.offset + t.numel()).to_bytes()
+    return {"f64": base64.b64encode(raw).decode("ascii"), "shape": list(t.shape)}
+
+
 def sample_field(expr, lo1, hi1, lo2, hi2, n=60):
     """f(x1, x2) and ∇f on an n×n grid; z[i][j] is at (x1[j], x2[i])."""
     a = torch.linspace(float(lo1), float(hi1), int(n), dtype=torch.float64)
@@ -92,8 +102,7 @@ def sample_field(expr, lo1, hi1, lo2, hi2, n=60):
     x2 = b.reshape(-1, 1).expand(int(n), int(n)).clone().requires_grad_(True)
     z = _check_shape(_evaluate(expr, {"x1": x1, "x2": x2}), x1)
     g1, g2 = _grads(z, [x1, x2])
-    rows = lambda t: [_clean(r) for r in t.tolist()]  # noqa: E731
-    return {"x1": a.tolist(), "x2": b.tolist(), "z": rows(z.detach()), "g1": rows(g1), "g2": rows(g2)}
+    return {"x1": a.tolist(), "x2": b.tolist(), "z": _packed(z), "g1": _packed(g1), "g2": _packed(g2)}
 
 
 def field_point(expr, p1, p2):

@@ -4,6 +4,7 @@ import { differenceQuotients, formatNumber, hermiteAt, interpolateAt, tangentAt 
 import { quiverSegments } from './quiver';
 import { derivativeFigure, gradientFieldFigure, pointInfo, type FieldSamples } from './figures';
 import { curveRequest, pyString } from './panel-code';
+import { unpackF64, unpackRows } from './transfer';
 
 const f = (x: number): number => 3 * x * x - 4 * x;
 const df = (x: number): number => 6 * x - 4;
@@ -132,5 +133,19 @@ describe('panel requests', () => {
       `__import__('_divelab_plots').sample_curve("torch.sin(x) + \\"a\\\\\\"", -1.0, 2.0, 400)`,
     );
     expect(pyString("it's")).toBe('"it\'s"');
+  });
+});
+
+describe('packed grids', () => {
+  it('round-trip float64 values bit for bit, NaN and infinities included', () => {
+    const values = new Float64Array([0.1, -2.5e-300, NaN, Infinity, -Infinity, 1 / 3]);
+    const bytes = new Uint8Array(values.buffer);
+    const f64 = btoa(String.fromCharCode(...bytes));
+    expect(Array.from(unpackF64({ f64, shape: [6] }))).toEqual(Array.from(values));
+    expect(unpackRows({ f64, shape: [2, 3] })).toEqual([[0.1, -2.5e-300, NaN], [Infinity, -Infinity, 1 / 3]]);
+  });
+
+  it('refuses a shape that does not match the bytes', () => {
+    expect(() => unpackF64({ f64: btoa('12345678'), shape: [2] })).toThrow(/needs 16/);
   });
 });
