@@ -3,8 +3,8 @@ import warnings
 import weakref
 
 from ._core import F, column, dtype_name, fast_numpy, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
+from ._generic import NDFrame
 from ._index import Index
-from ._indexing import ILoc, Loc
 from ._series import Series
 
 _REDUCTIONS = ("sum", "prod", "mean", "median", "min", "max", "std", "var")
@@ -14,7 +14,7 @@ def _labels_dtype(labels):
     return "int64" if labels and all(isinstance(x, int) and not isinstance(x, bool) for x in labels) else "object"
 
 
-class DataFrame:
+class DataFrame(NDFrame):
 
     def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None):
         if isinstance(data, DataFrame):
@@ -112,15 +112,6 @@ class DataFrame:
         object.__setattr__(self, "_h", F.renameColumns(self._h, js(labels)))
 
     @property
-    def index(self):
-        return Index._wrap(F.index(self._h))
-
-    @index.setter
-    def index(self, labels):
-        ix = labels._h if isinstance(labels, Index) else Index(list(labels))._h
-        object.__setattr__(self, "_h", F.setIndex(self._h, ix))
-
-    @property
     def dtypes(self):
         names = py(F.dtypes(self._h))
         return Series._wrap(F.makeSeries(F.column(js(names), "object"), F.columns(self._h), None))
@@ -136,10 +127,6 @@ class DataFrame:
             kinds = py(F.dtypes(self._h))
             rows = [[scalar(v, k) for v, k in zip(row, kinds)] for row in rows]
         return to_numpy(rows, d, list(self.shape))
-
-    def to_numpy(self, dtype=None):
-        v = self.values
-        return v if dtype is None else v.astype(dtype)
 
     def copy(self, deep=True):
         return DataFrame._wrap(self._h)
@@ -161,14 +148,6 @@ class DataFrame:
         return {label: s.to_dict() for label, s in self.items()}
 
     # ------------------------------------------------------------------ selection
-    @property
-    def iloc(self):
-        return ILoc(self)
-
-    @property
-    def loc(self):
-        return Loc(self)
-
     def _column(self, label):
         pos = F.colPositions(self._h, label)
         if pos is None:
@@ -223,12 +202,6 @@ class DataFrame:
                           "https://pandas.pydata.org/pandas-docs/stable/indexing.html#attribute-access",
                           UserWarning, stacklevel=2)
             object.__setattr__(self, name, value)
-
-    def head(self, n=5):
-        return self.iloc[:n]
-
-    def tail(self, n=5):
-        return self.iloc[max(len(self) - n, 0):] if n > 0 else self.iloc[len(self):]
 
     def reset_index(self, drop=False, inplace=False):
         n = len(self)
@@ -296,16 +269,6 @@ class DataFrame:
         return DataFrame._wrap(F.describe(self._h, include))
 
     # ------------------------------------------------------------------ missing values and cleaning
-    def isnull(self):
-        return DataFrame._wrap(F.isna(self._h, False))
-
-    isna = isnull
-
-    def notnull(self):
-        return DataFrame._wrap(F.isna(self._h, True))
-
-    notna = notnull
-
     def dropna(self, axis=0, how="any", thresh=None, subset=None, inplace=False):
         if subset is not None and not isinstance(subset, (list, tuple, Index)):
             subset = [subset]
@@ -362,9 +325,6 @@ class DataFrame:
     # ------------------------------------------------------------------ output
     def __repr__(self):
         return F.frameRepr(self._h)
-
-    def __str__(self):
-        return repr(self)
 
     def _repr_html_(self):
         return F.frameHtml(self._h)
@@ -423,9 +383,6 @@ class DataFrame:
 
     def __bool__(self):
         raise ValueError("The truth value of a DataFrame is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
-
-    def __array__(self, dtype=None):
-        return self.values
 
 
 def _axis_number(axis):

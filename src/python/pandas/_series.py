@@ -2,11 +2,11 @@
 import warnings
 
 from ._core import F, column, dtype_name, fast_numpy, infer_dtype, is_na, js, np_dtype, py, scalar, to_numpy
+from ._generic import NDFrame
 from ._index import Index
-from ._indexing import ILoc, Loc
 
 
-class Series:
+class Series(NDFrame):
     # _parent: (weakref to a DataFrame, column label) for a column taken with df[label] or df.label. pandas 1.5
     # caches such a Series and writes through it, so `df['a'].fillna(0, inplace=True)` and `df['a'][0] = 1`
     # change df; the facade does the same by writing the column back.
@@ -62,15 +62,6 @@ class Series:
         self._h = F.withName(self._h, value)
 
     @property
-    def index(self):
-        return Index._wrap(F.index(self._h))
-
-    @index.setter
-    def index(self, labels):
-        ix = labels._h if isinstance(labels, Index) else Index(list(labels))._h
-        self._h = F.setIndex(self._h, ix)
-
-    @property
     def shape(self):
         return (len(self),)
 
@@ -105,10 +96,6 @@ class Series:
             return fast
         return to_numpy(self.tolist(), F.seriesDtype(self._h), [len(self)])
 
-    def to_numpy(self, dtype=None):
-        v = self.values
-        return v if dtype is None else v.astype(dtype)
-
     def to_dict(self):
         return dict(zip(self.index.tolist(), self.tolist()))
 
@@ -122,14 +109,6 @@ class Series:
         return Series._wrap(self._h)
 
     # ------------------------------------------------------------------ selection
-    @property
-    def iloc(self):
-        return ILoc(self)
-
-    @property
-    def loc(self):
-        return Loc(self)
-
     def __getitem__(self, key):
         if isinstance(key, slice):
             return self.iloc[key]
@@ -142,12 +121,6 @@ class Series:
 
     def __contains__(self, label):
         return label in self.index
-
-    def head(self, n=5):
-        return self.iloc[:n] if n >= 0 else self.iloc[:n]
-
-    def tail(self, n=5):
-        return self.iloc[max(len(self) - n, 0):] if n > 0 else self.iloc[len(self):]
 
     # ------------------------------------------------------------------ reductions
     def _reduce(self, op, skipna=True, ddof=1):
@@ -208,16 +181,6 @@ class Series:
         return Series._wrap(F.describe(self._h, None))
 
     # ------------------------------------------------------------------ missing values
-    def isnull(self):
-        return Series._wrap(F.isna(self._h, False))
-
-    isna = isnull
-
-    def notnull(self):
-        return Series._wrap(F.isna(self._h, True))
-
-    notna = notnull
-
     def dropna(self, axis=0, inplace=False, how=None):
         return self._inplace(F.dropnaSeries(self._h), inplace)
 
@@ -323,17 +286,11 @@ class Series:
     def __repr__(self):
         return F.seriesRepr(self._h)
 
-    def __str__(self):
-        return repr(self)
-
     def to_frame(self, name=None):
         from ._frame import DataFrame
 
         label = name if name is not None else (self.name if self.name is not None else 0)
         return DataFrame({label: self})
-
-    def __array__(self, dtype=None):
-        return self.values
 
     def __bool__(self):
         raise ValueError("The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().")
