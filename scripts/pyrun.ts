@@ -8,6 +8,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreModules } from '../src/engine/core-modules';
 import '../src/engine/core-layers';
+import { enableCuda } from '../src/engine/core/cuda-devices';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const file = process.argv[2];
@@ -16,6 +17,8 @@ const py = await loadPyodide({ indexURL: join(root, 'node_modules/pyodide') + '/
 const enc = new TextDecoder();
 py.setStdout({ write: (b: Uint8Array) => { process.stdout.write(enc.decode(b)); return b.length; } });
 py.setStderr({ write: (b: Uint8Array) => { process.stderr.write(enc.decode(b)); return b.length; } });
+// DIVELAB_CUDA_ADAPTER=name: act as browser mode with a WebGPU adapter (the cuda device), to try cuda code in Node
+if (process.env.DIVELAB_CUDA_ADAPTER) enableCuda(process.env.DIVELAB_CUDA_ADAPTER, coreModules);
 py.registerJsModule('_divelab_js', coreModules);
 const pyRoot = join(root, 'src/python');
 const walk = (d: string): string[] => readdirSync(d).flatMap((n) => { const p = join(d, n); return statSync(p).isDirectory() ? walk(p) : [p]; });

@@ -9,7 +9,8 @@ import '../core-layers';
 import type { CpuBackend } from '../../shared/backends/cpu/index';
 import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
 import { installCpuBackend } from './cpu-backend';
-import { resolveBackend } from '../../shared/backends/select';
+import { probeWebGpu, resolveBackend } from '../../shared/backends/select';
+import { enableCuda } from './cuda-devices';
 import { kernelFiles, pythonFiles } from './python-files';
 import {
   INPUT_LENGTH, INPUT_OFFSET, INPUT_STATE, INTERRUPT, InputState, SIGINT,
@@ -124,6 +125,8 @@ export function runPythonWorker(host: WorkerHost): void {
       console.warn('divelab: the CPU backend could not start; tensors run on the TypeScript kernels', e);
       return null;
     });
+    // a WebGPU adapter (browser mode) makes the `cuda` device available; Node has none ([Note: cuda tensors are CPU mirrors])
+    const gpu = probeWebGpu();
     const loaded = await host.loadPyodide();
     py = loaded.py;
     py.setInterruptBuffer(interrupt);
@@ -131,6 +134,8 @@ export function runPythonWorker(host: WorkerHost): void {
     if (cpu) installCpuBackend(cpu, py);
     // the CPU is the only backend wired to tensors so far; without the wasm backend the TS kernels run alone
     const backendLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
+    const probe = await gpu;
+    if (probe.ok) enableCuda(probe.adapter, coreModules);
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);

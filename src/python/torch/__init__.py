@@ -25,15 +25,20 @@ int = int32  # noqa: A001
 
 
 class _Cuda:
-    """torch.cuda: there is no CUDA in DiveLab (d2l's try_gpu falls back to the CPU)."""
+    """torch.cuda: one device, the WebGPU adapter, where the engine found one (browser mode); none elsewhere, so
+    d2l's try_gpu falls back to the CPU."""
 
     @staticmethod
     def is_available():
-        return False
+        from ._device import cuda_adapter
+
+        return cuda_adapter() is not None
 
     @staticmethod
     def device_count():
-        return 0
+        from ._device import cuda_adapter
+
+        return 0 if cuda_adapter() is None else 1
 
 
 cuda = _Cuda()

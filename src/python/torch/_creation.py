@@ -3,7 +3,7 @@ import warnings
 
 from ._core import C, JsException, translate, wrap, kind_of
 from ._argerrors import invalid_combination, ARANGE
-from ._device import check_device
+from ._device import check_device, mark_cuda
 from ._dtype import dtype as _dtype_cls, float64, int64, bool as _bool
 from ._tensor import Tensor
 from ._tensor_shape import shape_arg
@@ -29,7 +29,9 @@ def dtype_name(dtype):
     return d._name
 
 
-def _finish(handle, requires_grad):
+def _finish(handle, requires_grad, cuda=False):
+    if cuda:
+        mark_cuda(handle)
     if requires_grad:
         # "create": PyTorch words the dtype error differently here than in requires_grad_() (autograd/pyapi.ts).
         try:
@@ -80,7 +82,7 @@ def _leaf(x):
 
 def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor holding a copy of `data` (nested lists, a Python scalar, an ndarray or a tensor)."""
-    check_device(device)
+    cuda = check_device(device)
     name = dtype_name(dtype)
     try:
         if isinstance(data, Tensor):
@@ -103,7 +105,7 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
             h = C.scalarTensor(data, kind, name or (np_dtype if np_dtype in _NP_SCALAR_DTYPES else None))
     except JsException as e:
         raise translate(e) from None
-    return _finish(h, requires_grad)
+    return _finish(h, requires_grad, cuda)
 
 
 def _array_handle(a):
@@ -131,7 +133,7 @@ def from_numpy(ndarray):
 
 def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=False):
     """Values from start (default 0) up to end, excluding it; int64 unless an argument is a float."""
-    check_device(device)
+    cuda = check_device(device)
     given = (start,) if end is None else (start, end) if step == 1 else (start, end, step)
     for a in given:
         if kind_of(a) is None and not isinstance(a, Tensor):
@@ -143,7 +145,7 @@ def arange(start, end=None, step=1, *, dtype=None, device=None, requires_grad=Fa
     args = [a.item() if isinstance(a, Tensor) else a for a in (start, end, step)]
     any_float = any(type(a) is float for a in args)
     try:
-        return _finish(C.arange(args[0], args[1], args[2], any_float, dtype_name(dtype)), requires_grad)
+        return _finish(C.arange(args[0], args[1], args[2], any_float, dtype_name(dtype)), requires_grad, cuda)
     except JsException as e:
         raise translate(e) from None
 
@@ -160,10 +162,10 @@ def _size_kw(fname, size, kw):
 
 
 def _sized(fname, fn, size, dtype, requires_grad, *extra, device=None):
-    check_device(device)
+    cuda = check_device(device)
     shape = shape_arg(fname, "size", size)
     try:
-        return _finish(fn(shape, *extra, dtype_name(dtype)), requires_grad)
+        return _finish(fn(shape, *extra, dtype_name(dtype)), requires_grad, cuda)
     except JsException as e:
         raise translate(e) from None
 
@@ -191,9 +193,9 @@ def full(size, fill_value, *, dtype=None, device=None, requires_grad=False):
 
 
 def _like(fn, input, dtype, requires_grad, *extra, device=None):
-    check_device(device)
+    cuda = check_device(device)
     try:
-        return _finish(fn(input._t, *extra, dtype_name(dtype)), requires_grad)
+        return _finish(fn(input._t, *extra, dtype_name(dtype)), requires_grad, cuda)
     except JsException as e:
         raise translate(e) from None
 
@@ -215,17 +217,17 @@ def full_like(input, fill_value, *, dtype=None, device=None, requires_grad=False
 
 
 def eye(n, m=None, *, dtype=None, device=None, requires_grad=False):
-    check_device(device)
+    cuda = check_device(device)
     try:
-        return _finish(C.eye(n, m, dtype_name(dtype)), requires_grad)
+        return _finish(C.eye(n, m, dtype_name(dtype)), requires_grad, cuda)
     except JsException as e:
         raise translate(e) from None
 
 
 def linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False):
-    check_device(device)
+    cuda = check_device(device)
     try:
-        return _finish(C.linspace(start, end, steps, dtype_name(dtype)), requires_grad)
+        return _finish(C.linspace(start, end, steps, dtype_name(dtype)), requires_grad, cuda)
     except JsException as e:
         raise translate(e) from None
 

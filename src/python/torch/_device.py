@@ -1,8 +1,49 @@
-"""torch.device and the device checks: DiveLab computes on the CPU only, and says so in PyTorch's words."""
+"""torch.device and the device checks. `cuda` exists where the engine found a WebGPU adapter (browser mode): a
+cuda tensor is a CPU tensor tagged with its device ([Note: cuda tensors are CPU mirrors] in
+src/engine/core/cuda-devices.ts). Elsewhere DiveLab computes on the CPU only, and says so in PyTorch's words."""
 
 import re
+import sys
 
-__all__ = ["device", "check_device"]
+from _divelab_js import device as _api
+
+from pyodide.ffi import jsnull
+
+__all__ = ["device", "check_device", "cuda_adapter", "is_cuda", "copy_to", "mark_cuda"]
+
+_noticed = False
+
+
+def cuda_adapter():
+    """The WebGPU adapter's name when cuda is available, else None."""
+    a = _api.adapter()
+    return None if a is None or a is jsnull else a
+
+
+def is_cuda(handle):
+    return cuda_adapter() is not None and bool(_api.isCuda(handle))
+
+
+def mark_cuda(handle):
+    """Puts a freshly made core tensor on cuda (creation ops with device='cuda')."""
+    _api.markCuda(handle)
+
+
+def copy_to(handle, kind):
+    return _api.copyTo(handle, kind)
+
+
+def _use_cuda(dev):
+    """Checks a cuda device against the one WebGPU device; the first use prints DiveLab's one-line notice."""
+    global _noticed
+    adapter = cuda_adapter()
+    if adapter is None:
+        raise AssertionError("Torch not compiled with CUDA enabled")
+    if dev.index not in (None, 0):
+        raise RuntimeError("CUDA error: invalid device ordinal")
+    if not _noticed:
+        _noticed = True
+        print(_api.notice(), file=sys.stderr)
 
 _DEVICE_STRING = re.compile(r"([a-zA-Z_]+)(?::([1-9][0-9]*|0))?")
 
@@ -48,14 +89,16 @@ class device:  # noqa: N801 - PyTorch's name
 
 
 def check_device(d):
-    """Accepts the CPU (as a string, an int-free device or None); raises what PyTorch without CUDA raises else."""
+    """True for cuda (when available), False for the CPU or None; raises what PyTorch raises for the rest."""
     if d is None:
-        return
+        return False
     dev = d if isinstance(d, device) else device(d) if isinstance(d, str) else None
     if dev is None:
         raise TypeError(f"to() received an invalid combination of arguments - got ({type(d).__name__}), "
                         "but expected a device")
     if dev.type == "cuda":
-        raise AssertionError("Torch not compiled with CUDA enabled")
+        _use_cuda(dev)
+        return True
     if dev.type != "cpu":
         raise RuntimeError(f"DiveLab computes on the CPU only; '{dev}' is not available")
+    return False

@@ -8,6 +8,7 @@ import json
 
 from . import _core
 from ._core import C, JsException, translate, wrap, SCALAR_KINDS, kind_of, NULLS
+from ._device import check_device, copy_to, is_cuda
 from ._dtype import from_core, TYPE_NAMES, from_type_name, dtype as _dtype_cls, float32 as _float32
 from ._size import Size
 from ._tensor_math import MathMixin
@@ -180,11 +181,11 @@ class Tensor(ShapeMixin, MathMixin):
     def device(self):
         from . import device
 
-        return device("cpu")
+        return device("cuda", 0) if is_cuda(self._t) else device("cpu")
 
     @property
     def is_cuda(self):
-        return False
+        return is_cuda(self._t)
 
     @property
     def _version(self):
@@ -361,6 +362,9 @@ class Tensor(ShapeMixin, MathMixin):
         return json.loads(C.tolist(self._t))
 
     def numpy(self):
+        if is_cuda(self._t):
+            raise TypeError("can't convert cuda:0 device type tensor to numpy. Use Tensor.cpu() to copy the tensor to "
+                            "host memory first.")
         if self._t.requiresGrad:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         import numpy
@@ -368,19 +372,23 @@ class Tensor(ShapeMixin, MathMixin):
         return numpy.ndarray._from_tensor(self)
 
     def to(self, *args, dtype=None, copy=False, non_blocking=False, device=None):
-        from ._device import check_device
 
+        target = None  # None: stay; else True for cuda, False for the CPU
         for a in args:
             if isinstance(a, _dtype_cls):
                 dtype = a
             elif isinstance(a, Tensor):
-                dtype = a.dtype
+                dtype, target = a.dtype, is_cuda(a._t)
             else:
-                check_device(a)
-        check_device(device)
+                target = check_device(a)
+        if device is not None:
+            target = check_device(device)
+        t = self
+        if target is not None and target != is_cuda(self._t):
+            t, copy = wrap(copy_to(self._t, "cuda" if target else "cpu")), False
         if dtype is None:
-            return self.clone() if copy else self
-        return self._cast(dtype._name, copy)
+            return t.clone() if copy else t
+        return t._cast(dtype._name, copy)
 
     def _cast(self, name, copy=False):
         try:
@@ -416,10 +424,13 @@ class Tensor(ShapeMixin, MathMixin):
         return self._cast("uint8")
 
     def cpu(self):
-        return self
+        return wrap(copy_to(self._t, "cpu")) if is_cuda(self._t) else self
 
-    def cuda(self, *args, **kwargs):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+    def cuda(self, device=None, non_blocking=False):
+        from ._device import device as _device_cls
+
+        check_device(_device_cls("cuda") if device is None else _device_cls("cuda", device) if isinstance(device, int) else device)
+        return self if is_cuda(self._t) else wrap(copy_to(self._t, "cuda"))
 
     def clone(self, memory_format=None):
         try:

@@ -1,0 +1,121 @@
+/**
+ * @file The `cuda` device as Python sees it: `_divelab_js.device` (which device a tensor is on, moves between
+ * devices, the adapter's name) and the wrapper that makes every tensor op respect devices once a WebGPU adapter
+ * is found (browser mode). Without an adapter (Node: the CLI, pyrun, the goldens) nothing is wrapped and
+ * `torch.cuda.is_available()` stays False, so CPU-only behaviour and per-op cost are untouched.
+ *
+ * [Note: cuda tensors are CPU mirrors] A Web Worker cannot wait for a WebGPU read-back inside a synchronous
+ * Python call (mapAsync only settles when the worker returns to its event loop), yet `.item()`, printing and
+ * every comparison in Python must answer at once. So a cuda tensor keeps its values in an ordinary CPU storage
+ * and carries only a device tag (a WeakSet membership); ops compute on the CPU and tag their results when an
+ * input was on cuda. This gives PyTorch's device semantics — `device='cuda:0'` in reprs, copies on `.cuda()` /
+ * `.cpu()`, the same-device error when operands mix — with the CPU backend's speed. Running the float32
+ * kernels on WebGPU needs the blocking executor of src/shared/backends/webgpu/remote.ts (a second worker
+ * that owns the GPU device while this one waits with Atomics.wait); it is not wired yet.
+ */
+import { cudaNotice } from '../../shared/backends/select';
+import { runtimeError } from '../../shared/errors';
+import { formatTensor } from '../../shared/tensor/format';
+import { Tensor } from '../../shared/tensor/tensor';
+
+const onCuda = new WeakSet<Tensor>();
+let adapter: string | null = null;
+
+/**
+ * PyTorch's message when an op's tensors sit on two devices. Its elementwise ops (TensorIterator) take the
+ * first non-CPU device as the common one, so cuda:0 comes first whichever operand is on it.
+ */
+export const MIXED_DEVICES = 'Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!';
+
+type Api = Record<string, unknown>;
+
+/** `_divelab_js.device`: registered in every environment; `adapter()` is null where there is no cuda. */
+export function makeDeviceApi(tensorApi: () => Api) {
+  return {
+    adapter: (): string | null => adapter,
+    isCuda: (t: Tensor): boolean => onCuda.has(t),
+    markCuda(t: Tensor): void { onCuda.add(t); },
+    /** The line printed the first time a notebook puts a tensor on cuda. */
+    notice: (): string => cudaNotice(adapter ?? ''),
+    /** A copy of `t` on `kind` (`x.cuda()`, `x.to('cpu')`); the copy stays in the autograd graph, like PyTorch's. */
+    copyTo(t: Tensor, kind: string): Tensor {
+      const clone = tensorApi()['clone'] as (t: Tensor) => Tensor;
+      const r = clone(t);
+      if (kind === 'cuda') onCuda.add(r);
+      else onCuda.delete(r);
+      return r;
+    },
+  };
+}
+
+/** Marks every tensor in an op's result (a tensor, or a list/record of them) as living on cuda. */
+function tag(r: unknown): void {
+  if (r instanceof Tensor) onCuda.add(r);
+  else if (Array.isArray(r)) for (const x of r) tag(x);
+  else if (r !== null && typeof r === 'object' && Object.getPrototypeOf(r) === Object.prototype) for (const x of Object.values(r as object)) if (x instanceof Tensor) onCuda.add(x);
+}
+
+/** A Python list/tuple of tensors (torch.cat's), as a PyProxy; judged by its first item, so that the nested
+ * number lists of torch.tensor(data) are never walked. */
+type PyList = { length: number; get(i: number): unknown };
+function isTensorList(a: unknown): a is PyList {
+  if (a === null || typeof a !== 'object' || typeof (a as PyList).get !== 'function') return false;
+  const l = a as PyList;
+  return typeof l.length === 'number' && l.length > 0 && l.get(0) instanceof Tensor;
+}
+
+/**
+ * The device of an op's tensor operands: 'cuda', 'cpu', or null when it has none. Zero-dim CPU tensors are
+ * skipped, as PyTorch lets a CPU scalar tensor join a cuda op.
+ */
+function deviceOfArgs(args: readonly unknown[]): 'cuda' | 'cpu' | null {
+  let seen: 'cuda' | 'cpu' | null = null;
+  const visit = (a: unknown): void => {
+    if (a instanceof Tensor) {
+      const d = onCuda.has(a) ? 'cuda' : a.ndim === 0 ? null : 'cpu';
+      if (d === null) return;
+      if (seen !== null && seen !== d) throw runtimeError(MIXED_DEVICES);
+      seen = d;
+    } else if (Array.isArray(a)) for (const x of a) visit(x);
+    else if (isTensorList(a)) for (let i = 0; i < a.length; i++) visit(a.get(i));
+  };
+  for (const a of args) visit(a);
+  return seen;
+}
+
+/** The tensor pyapi with device checks and tags around every function, and reprs that name the device. */
+export function withDevices(api: Api): Api {
+  const out: Api = {};
+  for (const [name, f] of Object.entries(api)) {
+    if (typeof f !== 'function') {
+      out[name] = f;
+      continue;
+    }
+    const fn = f as (...a: unknown[]) => unknown;
+    out[name] = (...args: unknown[]): unknown => {
+      const cuda = deviceOfArgs(args) === 'cuda';
+      const r = fn.apply(api, args);
+      if (cuda) tag(r);
+      return r;
+    };
+  }
+  const plainRepr = api['repr'] as (t: Tensor, g: unknown, rg: unknown) => string;
+  out['repr'] = (t: Tensor, gradFnName: string | null | undefined, requiresGrad: boolean | null | undefined): string => {
+    if (!onCuda.has(t)) return plainRepr(t, gradFnName, requiresGrad);
+    const fromGraph = t.gradFn ? (t.gradFn as { typeName?: string }).typeName ?? null : null;
+    return formatTensor(t, { gradFnName: gradFnName ?? fromGraph, requiresGrad: requiresGrad ?? undefined, device: 'cuda:0' });
+  };
+  return out;
+}
+
+/** Turns cuda on for this interpreter (a WebGPU adapter was found): call before `_divelab_js` is registered. */
+export function enableCuda(name: string, modules: Api): void {
+  adapter = name;
+  modules['tensor'] = withDevices(modules['tensor'] as Api);
+}
+
+/** For tests: back to a CPU-only interpreter. */
+export function disableCudaForTests(modules: Api, plainTensorApi: Api): void {
+  adapter = null;
+  modules['tensor'] = plainTensorApi;
+}
