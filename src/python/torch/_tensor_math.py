@@ -80,13 +80,18 @@ def _binary_method(op, name):
     return method
 
 
+def _binary_into(op, t, v, k):
+    """Runs a binary op in place on the handle t (PyTorch's `add_`, `mul_`, ...)."""
+    try:
+        C.binary_(op, t, v, k)
+    except JsException as e:
+        raise translate(e) from None
+
+
 def _binary_inplace(op, name):
     def method(self, other):
         v, k = _operand(other, name)
-        try:
-            C.binary_(op, self._t, v, k)
-        except JsException as e:
-            raise translate(e) from None
+        _binary_into(op, self._t, v, k)
         return self
 
     return method
@@ -117,39 +122,29 @@ class MathMixin:
         return _call(C.unary, op, self._t)
 
     # ------------------------------------------------------------------------------------------ elementwise
-    def add(self, other, *, alpha=1):
+    def _add_sub(self, op, fname, other, alpha, inplace):
+        # self ± alpha * other, as PyTorch computes it: other is scaled first (a Python number or a tensor)
         if alpha != 1:
             other = other * alpha
-        v, k = _operand(other, "add")
-        return _call(C.binary, "add", self._t, v, k)
-
-    def add_(self, other, *, alpha=1):
-        if alpha != 1:
-            other = other * alpha
-        v, k = _operand(other, "add_")
-        try:
-            C.binary_("add", self._t, v, k)
-        except JsException as e:
-            raise translate(e) from None
+        v, k = _operand(other, fname)
+        if not inplace:
+            return _call(C.binary, op, self._t, v, k)
+        _binary_into(op, self._t, v, k)
         return self
 
+    def add(self, other, *, alpha=1):
+        return self._add_sub("add", "add", other, alpha, False)
+
+    def add_(self, other, *, alpha=1):
+        return self._add_sub("add", "add_", other, alpha, True)
+
     def sub(self, other, *, alpha=1):
-        if alpha != 1:
-            other = other * alpha
-        v, k = _operand(other, "sub")
-        return _call(C.binary, "sub", self._t, v, k)
+        return self._add_sub("sub", "sub", other, alpha, False)
 
     subtract = sub
 
     def sub_(self, other, *, alpha=1):
-        if alpha != 1:
-            other = other * alpha
-        v, k = _operand(other, "sub_")
-        try:
-            C.binary_("sub", self._t, v, k)
-        except JsException as e:
-            raise translate(e) from None
-        return self
+        return self._add_sub("sub", "sub_", other, alpha, True)
 
     def div(self, other, *, rounding_mode=None):
         v, k = _operand(other, "div")
@@ -159,10 +154,7 @@ class MathMixin:
 
     def div_(self, other, *, rounding_mode=None):
         v, k = _operand(other, "div_")
-        try:
-            C.binary_(_ROUNDING[rounding_mode], self._t, v, k)
-        except JsException as e:
-            raise translate(e) from None
+        _binary_into(_ROUNDING[rounding_mode], self._t, v, k)
         return self
 
     def round(self, decimals=0):
