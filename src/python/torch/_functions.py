@@ -86,14 +86,19 @@ def _join_args(fname, args, kwargs, signatures):
     return tensors, dim
 
 
-def cat(*args, **kwargs):
-    """torch.cat(tensors, dim=0): joins tensors along an existing dim."""
-    tensors, dim = _join_args("cat", args, kwargs, CAT)
-    handles = _tensors("cat", tensors)
+def _join(fname, join, args, kwargs, signatures):
+    """cat and stack alike: parse (tensors, dim), check the tensors, let the core join them."""
+    tensors, dim = _join_args(fname, args, kwargs, signatures)
+    handles = _tensors(fname, tensors)
     try:
-        return wrap(C.cat(handles, dim))
+        return wrap(join(handles, dim))
     except JsException as e:
         raise translate(e) from None
+
+
+def cat(*args, **kwargs):
+    """torch.cat(tensors, dim=0): joins tensors along an existing dim."""
+    return _join("cat", C.cat, args, kwargs, CAT)
 
 
 concat = cat
@@ -101,12 +106,7 @@ concat = cat
 
 def stack(*args, **kwargs):
     """torch.stack(tensors, dim=0): joins equal-shaped tensors along a new dim."""
-    tensors, dim = _join_args("stack", args, kwargs, STACK)
-    handles = _tensors("stack", tensors)
-    try:
-        return wrap(C.stack(handles, dim))
-    except JsException as e:
-        raise translate(e) from None
+    return _join("stack", C.stack, args, kwargs, STACK)
 
 
 def unbind(input, dim=0):  # noqa: A002
