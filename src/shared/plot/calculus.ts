@@ -31,6 +31,18 @@ export function tangentAt(x0: number, y0: number, slope: number): Tangent {
   return { x0, y0, slope, intercept, equation };
 }
 
+/** The grid cell [xs[lo], xs[hi]] (hi = lo + 1) that holds x0, for x0 strictly inside an increasing grid. */
+function bracket(xs: ArrayLike<number>, x0: number): [number, number] {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x0) lo = mid;
+    else hi = mid;
+  }
+  return [lo, hi];
+}
+
 /**
  * Interpolates f and f′ sampled on an increasing grid at x0, so that dragging the tangent point needs no engine
  * call: the panel computes f and f′ once (one backward pass) and moves the point over the cached samples.
@@ -40,13 +52,7 @@ export function interpolateAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: 
   if (n === 0) return NaN;
   if (x0 <= xs[0]!) return ys[0]!;
   if (x0 >= xs[n - 1]!) return ys[n - 1]!;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x0) lo = mid;
-    else hi = mid;
-  }
+  const [lo, hi] = bracket(xs, x0);
   const t = (x0 - xs[lo]!) / (xs[hi]! - xs[lo]!);
   return ys[lo]! + t * (ys[hi]! - ys[lo]!);
 }
@@ -59,13 +65,7 @@ export function interpolateAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: 
 export function hermiteAt(xs: ArrayLike<number>, ys: ArrayLike<number>, dys: ArrayLike<number>, x0: number): number {
   const n = xs.length;
   if (n < 2 || x0 <= xs[0]! || x0 >= xs[n - 1]!) return interpolateAt(xs, ys, x0);
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x0) lo = mid;
-    else hi = mid;
-  }
+  const [lo, hi] = bracket(xs, x0);
   const h = xs[hi]! - xs[lo]!;
   const t = (x0 - xs[lo]!) / h;
   const t2 = t * t;
