@@ -25,12 +25,20 @@ export interface AppBrowser {
   close(): Promise<void>;
 }
 
-export async function launchApp(url: string): Promise<AppBrowser> {
+/** WebGPU on Chromium's software adapter (SwiftShader): correct but slow, so tests using it keep sizes tiny. */
+export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+
+export interface LaunchOptions {
+  /** Expose navigator.gpu (WEBGPU_FLAGS); off by default, so the other tests run CPU-only as most machines do. */
+  webgpu?: boolean;
+}
+
+export async function launchApp(url: string, opts: LaunchOptions = {}): Promise<AppBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'divelab-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: opts.webgpu ? [...CHROMIUM_FLAGS, ...WEBGPU_FLAGS] : CHROMIUM_FLAGS,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
   });

@@ -1,0 +1,46 @@
+/**
+ * @file CUDA code in browser mode on a WebGPU adapter (Chromium's software SwiftShader): the book's GPU checks
+ * answer as on a one-GPU machine, tensors on cuda print `device='cuda:0'` as PyTorch does, and the first use
+ * prints DiveLab's one-line notice ([Note: cuda tensors are CPU mirrors] in src/engine/core/cuda-devices.ts).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cell, launchApp, typeInCell, waitForKernel, type AppBrowser } from './browser';
+
+let app: AppBrowser;
+let index = 0;
+
+beforeAll(async () => {
+  app = await launchApp(inject('webUrl'), { webgpu: true });
+  await waitForKernel(app.page, 'idle', 90_000);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function run(code: string): Promise<string> {
+  const { page } = app;
+  await typeInCell(page, index, code);
+  await page.keyboard.press('Shift+Enter');
+  const out = cell(page, index).locator('[data-testid="output-area"]');
+  await expect.poll(async () => (await out.count()) && (await out.innerText()).trim().length > 0, { timeout: 60_000 }).toBeTruthy();
+  await expect.poll(() => cell(page, index).locator('[data-testid="cell-prompt"]').innerText(), { timeout: 60_000 }).toMatch(/^\[\d+\]:$/);
+  const text = (await out.innerText()).trimEnd();
+  index++;
+  return text;
+}
+
+describe('cuda on WebGPU in browser mode', () => {
+  it('torch.ones on cuda prints device=cuda:0 and the first use prints the notice', async () => {
+    const shown = await run("import torch\nprint(torch.cuda.is_available(), torch.cuda.device_count())\nx = torch.ones(2, 3, device='cuda')\n(x + x).sum()");
+    expect(shown).toMatch(/^True 1$/m);
+    expect(shown).toMatch(/^DiveLab runs CUDA code on WebGPU \(.+\); device 'cuda:0' is that GPU\.$/m);
+    expect(shown).toMatch(/^tensor\(12\., device='cuda:0'\)$/m);
+  });
+
+  it("mixing a cuda and a cpu tensor raises PyTorch's same-device error; .cpu() reads the values back", async () => {
+    const shown = await run("y = x.cpu()\nprint(y.device, x.sum().item())\nx + y");
+    expect(shown).toMatch(/^cpu 6\.0$/m);
+    expect(shown).toContain('RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!');
+    expect(shown).not.toContain('DiveLab runs CUDA code');
+  });
+});
