@@ -122,20 +122,20 @@ function checkNonEmpty(t: Tensor, name: string, dims: readonly number[]): void {
 
 /** max()/min() over everything (no indices), or amax/amin over dims. */
 export function amax(t: Tensor, dims: number | readonly number[] | null = null, keepdim = false, name = 'max'): Tensor {
-  if (dims === null && t.numel === 0) {
-    throw runtimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
-  }
-  const ds = resolveDims(t, dims);
-  checkNonEmpty(t, name, ds);
-  return reduceWith(t, ds, keepdim, t.dtype, maxR);
+  return extreme(t, dims, keepdim, name, maxR);
 }
 export function amin(t: Tensor, dims: number | readonly number[] | null = null, keepdim = false, name = 'min'): Tensor {
+  return extreme(t, dims, keepdim, name, minR);
+}
+
+/** amax and amin alike: an extreme has no value over no elements, so empty input or an empty dim is an error. */
+function extreme(t: Tensor, dims: number | readonly number[] | null, keepdim: boolean, name: string, r: Reducer): Tensor {
   if (dims === null && t.numel === 0) {
     throw runtimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   }
   const ds = resolveDims(t, dims);
   checkNonEmpty(t, name, ds);
-  return reduceWith(t, ds, keepdim, t.dtype, minR);
+  return reduceWith(t, ds, keepdim, t.dtype, r);
 }
 
 /** Index of the first max (or min); NaN wins, as in PyTorch. */
