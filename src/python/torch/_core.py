@@ -50,6 +50,14 @@ def wrap(handle):
     return t
 
 
+def call(fn, *args):
+    """Calls a core function that returns a tensor handle; a core error becomes PyTorch's exception."""
+    try:
+        return wrap(fn(*args))
+    except JsException as e:
+        raise translate(e) from None
+
+
 def kind_of(v):
     """The scalar kind of a Python number, or None if `v` is not a Python/NumPy scalar."""
     k = SCALAR_KINDS.get(type(v))

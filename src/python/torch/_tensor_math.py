@@ -4,6 +4,7 @@ Argument handling follows PyTorch's names (`dim`, `keepdim`) and also accepts th
 uses (`axis`, `keepdims`), which PyTorch 1.13's argument parser treats as aliases.
 """
 from ._core import C, JsException, translate, wrap, kind_of
+from ._core import call as _call
 from ._argerrors import invalid_combination, int_arg, CUMSUM
 from .return_types import max as _max_result, min as _min_result
 
@@ -56,13 +57,6 @@ def dims_arg(dim, axis, t=None):
 
 def keepdim_arg(keepdim, keepdims):
     return bool(keepdims) if keepdims is not None else bool(keepdim)
-
-
-def _call(fn, *args):
-    try:
-        return wrap(fn(*args))
-    except JsException as e:
-        raise translate(e) from None
 
 
 def _named(f, name):

@@ -9,6 +9,7 @@ import warnings
 
 from ._argerrors import int_arg
 from ._core import C, JsException, translate, wrap, kind_of
+from ._core import call as _call
 
 _T_WARNING = (
     "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw "
@@ -106,17 +107,11 @@ class ShapeMixin:
         if len(shape) == 1 and not isinstance(shape[0], (tuple, list, int)) and hasattr(shape[0], "_name"):
             raise NotImplementedError("DiveLab does not support Tensor.view(dtype)")
         shape = shape_arg("view", "size", shape)
-        try:
-            return wrap(C.viewArgs(self._t, *shape))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.viewArgs, self._t, *shape)
 
     def reshape(self, *shape):
         shape = shape_arg("reshape", "shape", shape)
-        try:
-            return wrap(C.reshapeArgs(self._t, *shape))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.reshapeArgs, self._t, *shape)
 
     def view_as(self, other):
         return self.view(tuple(other._t.shape))
@@ -126,10 +121,7 @@ class ShapeMixin:
 
     def flatten(self, start_dim=0, end_dim=-1):
         start_dim, end_dim = int_arg("flatten", "start_dim", start_dim), int_arg("flatten", "end_dim", end_dim, 2)
-        try:
-            return wrap(C.flatten(self._t, start_dim, end_dim))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.flatten, self._t, start_dim, end_dim)
 
     def ravel(self):
         return self.reshape(-1)
@@ -137,24 +129,15 @@ class ShapeMixin:
     def squeeze(self, dim=None):
         if dim is not None:
             dim = int_arg("squeeze", "dim", dim)
-        try:
-            return wrap(C.squeeze(self._t, dim))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.squeeze, self._t, dim)
 
     def unsqueeze(self, dim):
         dim = int_arg("unsqueeze", "dim", dim)
-        try:
-            return wrap(C.unsqueeze(self._t, dim))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.unsqueeze, self._t, dim)
 
     def expand(self, *sizes):
         sizes = shape_arg("expand", "size", sizes)
-        try:
-            return wrap(C.expand(self._t, sizes))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.expand, self._t, sizes)
 
     def expand_as(self, other):
         return self.expand(tuple(other._t.shape))
@@ -162,17 +145,11 @@ class ShapeMixin:
     def narrow(self, dim, start, length):
         dim, start = int_arg("narrow", "dim", dim), int_arg("narrow", "start", start, 2)
         length = int_arg("narrow", "length", length, 3)
-        try:
-            return wrap(C.narrow(self._t, dim, start, length))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.narrow, self._t, dim, start, length)
 
     def select(self, dim, index):
         dim, index = int_arg("select", "dim", dim), int_arg("select", "index", index, 2)
-        try:
-            return wrap(C.select(self._t, dim, index))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.select, self._t, dim, index)
 
     def unbind(self, dim=0):
         n = self.size(dim)
@@ -181,18 +158,12 @@ class ShapeMixin:
     # ------------------------------------------------------------------------------------------ transposes
     def transpose(self, dim0, dim1):
         dim0, dim1 = int_arg("transpose", "dim0", dim0), int_arg("transpose", "dim1", dim1, 2)
-        try:
-            return wrap(C.transpose(self._t, dim0, dim1))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.transpose, self._t, dim0, dim1)
 
     swapaxes = transpose
 
     def t(self):
-        try:
-            return wrap(C.t(self._t))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.t, self._t)
 
     @property
     def T(self):  # noqa: N802 - PyTorch's name
@@ -206,10 +177,7 @@ class ShapeMixin:
 
     def permute(self, *dims):
         dims = shape_arg("permute", "dims", dims)
-        try:
-            return wrap(C.permute(self._t, dims))
-        except JsException as e:
-            raise translate(e) from None
+        return _call(C.permute, self._t, dims)
 
     # ------------------------------------------------------------------------------------------ indexing
     def __getitem__(self, key):
