@@ -35,6 +35,7 @@ describe('cuda on WebGPU in browser mode', () => {
     expect(shown).toMatch(/^True 1$/m);
     expect(shown).toMatch(/^DiveLab runs CUDA code on WebGPU \(.+\); device 'cuda:0' is that GPU\.$/m);
     expect(shown).toMatch(/^tensor\(12\., device='cuda:0'\)$/m);
+    await expect.poll(() => app.page.locator('[data-testid="backend"]').innerText()).toMatch(/^CPU · .+ · cuda:0 on WebGPU \(.+\)$/);
   });
 
   it("mixing a cuda and a cpu tensor raises PyTorch's same-device error; .cpu() reads the values back", async () => {

@@ -9,7 +9,7 @@ import '../core-layers';
 import type { CpuBackend } from '../../shared/backends/cpu/index';
 import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
 import { installCpuBackend } from './cpu-backend';
-import { probeWebGpu, resolveBackend } from '../../shared/backends/select';
+import { cudaLabel, probeWebGpu, resolveBackend } from '../../shared/backends/select';
 import { enableCuda } from './cuda-devices';
 import { kernelFiles, pythonFiles } from './python-files';
 import {
@@ -133,9 +133,10 @@ export function runPythonWorker(host: WorkerHost): void {
     const cpu = await backend;
     if (cpu) installCpuBackend(cpu, py);
     // the CPU is the only backend wired to tensors so far; without the wasm backend the TS kernels run alone
-    const backendLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
+    const cpuLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
     const probe = await gpu;
     if (probe.ok) enableCuda(probe.adapter, coreModules);
+    const backendLabel = probe.ok ? `${cpuLabel} · ${cudaLabel(probe.adapter)}` : cpuLabel;
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);

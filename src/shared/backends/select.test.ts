@@ -1,6 +1,6 @@
 /** @file Backend choice and its messages: explicit CPU, WebGPU with fallback, and auto avoiding software GPUs. */
 import { describe, expect, it } from 'vitest';
-import { cudaNotice, probeWebGpu, resolveBackend } from './select';
+import { cudaLabel, cudaNotice, probeWebGpu, resolveBackend } from './select';
 
 const hw = { ok: true, adapter: 'nvidia hopper', software: false } as const;
 const sw = { ok: true, adapter: 'google swiftshader', software: true } as const;
@@ -35,5 +35,6 @@ describe('backend selection', () => {
 
   it('the CUDA notice names the adapter', () => {
     expect(cudaNotice('nvidia hopper')).toBe("DiveLab runs CUDA code on WebGPU (nvidia hopper); device 'cuda:0' is that GPU.");
+    expect(cudaLabel('google swiftshader')).toBe('cuda:0 on WebGPU (google swiftshader)');
   });
 });

@@ -52,3 +52,9 @@ export function resolveBackend(pref: BackendPreference, probe: WebGpuProbe, cpuT
 /** The one-line notice printed the first time a notebook uses `cuda`. */
 export const cudaNotice = (adapter: string): string =>
   `DiveLab runs CUDA code on WebGPU (${adapter}); device 'cuda:0' is that GPU.`;
+
+/**
+ * The status bar's note that `cuda` exists, added to the backend label. Tensors on cuda are CPU mirrors for now
+ * ([Note: cuda tensors are CPU mirrors] in src/engine/core/cuda-devices.ts), so the label keeps naming the CPU.
+ */
+export const cudaLabel = (adapter: string): string => `cuda:0 on WebGPU (${adapter})`;
