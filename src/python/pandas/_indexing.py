@@ -60,11 +60,16 @@ def _take_rows(obj, sel):
     return F.takeRows(obj._h, js(sel[1]))
 
 
-class ILoc:
+class _Indexer:
+    """What `obj.iloc` and `obj.loc` return: a light view that remembers the Series or DataFrame it indexes."""
     __slots__ = ("_obj",)
 
     def __init__(self, obj):
         self._obj = obj
+
+
+class ILoc(_Indexer):
+    __slots__ = ()
 
     def __getitem__(self, key):
         from ._frame import DataFrame
@@ -93,11 +98,8 @@ class ILoc:
         return DataFrame._wrap(h if rsel == ("slice", 0, nrows) else _take_rows(DataFrame._wrap(h), rsel))
 
 
-class Loc:
-    __slots__ = ("_obj",)
-
-    def __init__(self, obj):
-        self._obj = obj
+class Loc(_Indexer):
+    __slots__ = ()
 
     def __getitem__(self, key):
         from ._series import Series
