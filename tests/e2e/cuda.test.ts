@@ -33,7 +33,7 @@ describe('cuda on WebGPU in browser mode', () => {
   it('torch.ones on cuda prints device=cuda:0 and the first use prints the notice', async () => {
     const shown = await run("import torch\nprint(torch.cuda.is_available(), torch.cuda.device_count())\nx = torch.ones(2, 3, device='cuda')\n(x + x).sum()");
     expect(shown).toMatch(/^True 1$/m);
-    expect(shown).toMatch(/^DiveLab runs CUDA code on WebGPU \(.+\); device 'cuda:0' is that GPU\.$/m);
+    expect(shown).toMatch(/^DiveLab runs CUDA code with WebGPU \(.+\): tensors on 'cuda:0' behave as in PyTorch but are still computed on the CPU\.$/m);
     expect(shown).toMatch(/^tensor\(12\., device='cuda:0'\)$/m);
     await expect.poll(() => app.page.locator('[data-testid="backend"]').innerText()).toMatch(/^CPU · .+ · cuda:0 on WebGPU \(.+\)$/);
   });

@@ -51,7 +51,7 @@ export function resolveBackend(pref: BackendPreference, probe: WebGpuProbe, cpuT
 
 /** The one-line notice printed the first time a notebook uses `cuda`. */
 export const cudaNotice = (adapter: string): string =>
-  `DiveLab runs CUDA code on WebGPU (${adapter}); device 'cuda:0' is that GPU.`;
+  `DiveLab runs CUDA code with WebGPU (${adapter}): tensors on 'cuda:0' behave as in PyTorch but are still computed on the CPU.`;
 
 /**
  * The status bar's note that `cuda` exists, added to the backend label. Tensors on cuda are CPU mirrors for now
