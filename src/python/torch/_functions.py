@@ -8,7 +8,7 @@ tensors (cat, stack, where) or a Python scalar first (torch.pow(2, x)) and call 
 """
 import builtins as _builtins
 
-from ._core import C, JsException, translate, wrap, kind_of
+from ._core import C, JsException, call, translate, wrap, kind_of
 from ._tensor import Tensor
 from ._tensor_math import UNARY, BINARY, tensor_arg
 from ._argerrors import invalid_combination, CAT, STACK
@@ -90,10 +90,7 @@ def _join(fname, join, args, kwargs, signatures):
     """cat and stack alike: parse (tensors, dim), check the tensors, let the core join them."""
     tensors, dim = _join_args(fname, args, kwargs, signatures)
     handles = _tensors(fname, tensors)
-    try:
-        return wrap(join(handles, dim))
-    except JsException as e:
-        raise translate(e) from None
+    return call(join, handles, dim)
 
 
 def cat(*args, **kwargs):
@@ -128,10 +125,7 @@ def where(condition, input=None, other=None):  # noqa: A002
         return tuple(condition.nonzero().unbind(1))
     a, ak = _operand(input)
     b, bk = _operand(other)
-    try:
-        return wrap(C.where(condition._t, a, ak, b, bk))
-    except JsException as e:
-        raise translate(e) from None
+    return call(C.where, condition._t, a, ak, b, bk)
 
 
 def nonzero(input, *, as_tuple=False):  # noqa: A002
