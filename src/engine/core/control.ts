@@ -51,6 +51,15 @@ export function raiseInterrupt(control: SharedArrayBuffer): void {
   Atomics.notify(i32, INPUT_STATE);
 }
 
+/** Router side: writes SIGINT again if the slot is empty, waking a waiting worker ([Note: lost interrupt] in router.ts). */
+export function reassertInterrupt(control: SharedArrayBuffer): void {
+  const i32 = new Int32Array(control, 0, 4);
+  if (Atomics.compareExchange(i32, INTERRUPT, 0, SIGINT) === 0) {
+    Atomics.notify(i32, INTERRUPT);
+    Atomics.notify(i32, INPUT_STATE);
+  }
+}
+
 /** Router side: asks a running worker to send its buffered output (no-op when an interrupt is pending). */
 export function requestFlush(control: SharedArrayBuffer): void {
   Atomics.compareExchange(new Int32Array(control, 0, 4), INTERRUPT, 0, SIGFLUSH);

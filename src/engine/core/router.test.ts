@@ -110,6 +110,23 @@ describe('Router', () => {
     expect(t.worker().control()[INTERRUPT]).toBe(SIGINT);
   });
 
+  it('writes SIGINT again halfway through the grace period when the worker lost it, and sends no flush pokes meanwhile', () => {
+    const t = setup({ grace: 2000 });
+    t.boot();
+    t.router.handle({ type: 'execute', id: 'a', code: 'while True: pass' });
+    t.router.handle({ type: 'interrupt' });
+    // Pyodide read a flush poke and cleared the slot after SIGINT was written: the interrupt is gone ([Note: lost interrupt]).
+    t.worker().control()[INTERRUPT] = 0;
+    vi.advanceTimersByTime(999);
+    expect(t.worker().control()[INTERRUPT]).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(t.worker().control()[INTERRUPT]).toBe(SIGINT);
+    t.worker().events.message({ type: 'done', id: 'a', executionCount: 1, status: 'error' });
+    vi.advanceTimersByTime(5000);
+    expect(t.sent.some((m) => m.type === 'restarted')).toBe(false);
+    expect(t.workers).toHaveLength(1);
+  });
+
   it('restarts after a crash and ignores late messages from the dead worker', () => {
     const t = setup();
     t.boot();

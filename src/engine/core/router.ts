@@ -10,7 +10,7 @@
  * interrupt included), the cells queued behind it are aborted, not run.
  */
 import { parseToEngine, type FromEngine, type ToEngine } from '../../shared/protocol/engine';
-import { clearInterrupt, createControl, raiseInterrupt, requestFlush, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
+import { clearInterrupt, createControl, raiseInterrupt, reassertInterrupt, requestFlush, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
 
 /** A running Python worker as the router sees it, whatever the thread technology. */
 export interface WorkerHandle {
@@ -164,7 +164,8 @@ export class Router {
     }
     this.running = job;
     this.opts.send({ type: 'status', state: 'busy' });
-    this.flushTimer ??= setInterval(() => { if (this.running && this.gen) requestFlush(this.gen.control); }, FLUSH_POKE_MS);
+    // No flush pokes while an interrupt is pending: see [Note: lost interrupt].
+    this.flushTimer ??= setInterval(() => { if (this.running && this.gen && !this.interruptTimer) requestFlush(this.gen.control); }, FLUSH_POKE_MS);
     switch (job.type) {
       case 'execute':
         gen.worker.post({ type: 'execute', id: job.id, code: job.code, silent: job.silent ?? false });
@@ -174,16 +175,27 @@ export class Router {
     }
   }
 
+  /**
+   * [Note: lost interrupt] Pyodide reads the interrupt slot and then clears it in two steps. If SIGINT is written
+   * between the two while Python is taking a flush poke (SIGFLUSH), the clear erases it and the cell runs on until
+   * the grace period ends in a restart (seen under load in CI). So no pokes are sent while an interrupt is pending,
+   * and halfway through the grace period SIGINT is written again if the slot is empty and the job still runs.
+   */
   private interrupt(): void {
     const gen = this.gen;
     if (!gen || !this.running || this.interruptTimer) return;
     raiseInterrupt(gen.control);
+    const job = this.running;
+    const grace = this.opts.interruptGraceMs ?? 2000;
+    setTimeout(() => {
+      if (this.gen === gen && this.running === job && this.interruptTimer) reassertInterrupt(gen.control);
+    }, grace / 2);
     this.interruptTimer = setTimeout(() => {
       this.interruptTimer = null;
       if (this.gen === gen && this.running) {
         this.replaceWorker('interrupt-timeout', 'the running code did not respond to the interrupt');
       }
-    }, this.opts.interruptGraceMs ?? 2000);
+    }, grace);
   }
 
   private stopFlushTimer(): void {
