@@ -1,10 +1,18 @@
 /** @file Cells run with Jupyter's semantics: persistent globals, the last expression's repr, rich outputs, tracebacks. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine, type EngineHandle } from '../helpers/divelab';
 
 let engine: EngineHandle;
-beforeAll(async () => { engine = await startEngine(); });
-afterAll(() => engine?.close());
+// A folder of its own: the file tests write into the working directory, which must not be the repository.
+const cwd = mkdtempSync(join(tmpdir(), 'divelab-jupyter-'));
+beforeAll(async () => { engine = await startEngine({ cwd }); });
+afterAll(() => {
+  engine?.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
 
 describe('Jupyter semantics', () => {
   it('keeps globals across cells and shows the repr of the last expression', async () => {
