@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
@@ -84,4 +85,17 @@ export async function saveFailureScreenshot(page: Page, testName: string): Promi
   const dir = join(import.meta.dirname, 'artifacts');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`) }).catch(() => {});
+}
+
+/**
+ * Types `code` into cell `index`, runs it with Shift+Enter, and returns the cell's output text once the cell has
+ * finished (its prompt shows an execution count).
+ */
+export async function runInCell(page: Page, index: number, code: string): Promise<string> {
+  await typeInCell(page, index, code);
+  await page.keyboard.press('Shift+Enter');
+  const out = cell(page, index).locator('[data-testid="output-area"]');
+  await expect.poll(async () => (await out.count()) && (await out.innerText()).trim().length > 0, { timeout: 60_000 }).toBeTruthy();
+  await expect.poll(() => cell(page, index).locator('[data-testid="cell-prompt"]').innerText(), { timeout: 60_000 }).toMatch(/^\[\d+\]:$/);
+  return (await out.innerText()).trimEnd();
 }

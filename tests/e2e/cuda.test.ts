@@ -4,7 +4,7 @@
  * prints DiveLab's one-line notice ([Note: cuda tensors are CPU mirrors] in src/engine/core/cuda-devices.ts).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cell, launchApp, typeInCell, waitForKernel, type AppBrowser } from './browser';
+import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
 
 let app: AppBrowser;
 let index = 0;
@@ -17,17 +17,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function run(code: string): Promise<string> {
-  const { page } = app;
-  await typeInCell(page, index, code);
-  await page.keyboard.press('Shift+Enter');
-  const out = cell(page, index).locator('[data-testid="output-area"]');
-  await expect.poll(async () => (await out.count()) && (await out.innerText()).trim().length > 0, { timeout: 60_000 }).toBeTruthy();
-  await expect.poll(() => cell(page, index).locator('[data-testid="cell-prompt"]').innerText(), { timeout: 60_000 }).toMatch(/^\[\d+\]:$/);
-  const text = (await out.innerText()).trimEnd();
-  index++;
-  return text;
-}
+/** Runs `code` in the next cell and returns its output text. */
+const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
 
 describe('cuda on WebGPU in browser mode', () => {
   it('torch.ones on cuda prints device=cuda:0 and the first use prints the notice', async () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cell, launchApp, typeInCell, waitForKernel, type AppBrowser } from './browser';
+import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
 
 const GOLDEN = join(import.meta.dirname, '../golden');
 
@@ -46,17 +46,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function run(code: string): Promise<string> {
-  const { page } = app;
-  await typeInCell(page, index, code);
-  await page.keyboard.press('Shift+Enter');
-  const out = cell(page, index).locator('[data-testid="output-area"]');
-  await expect.poll(async () => (await out.count()) && (await out.innerText()).trim().length > 0, { timeout: 60_000 }).toBeTruthy();
-  await expect.poll(() => cell(page, index).locator('[data-testid="cell-prompt"]').innerText(), { timeout: 60_000 }).toMatch(/^\[\d+\]:$/);
-  const text = (await out.innerText()).trimEnd();
-  index++;
-  return text;
-}
+/** Runs `code` in the next cell and returns its output text. */
+const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
 
 describe('course examples in notebook cells', () => {
   it('torch.arange(12) prints as in PyTorch', async () => {
