@@ -86,6 +86,6 @@ export type RouterToWorker =
 
 export type WorkerToRouter =
   | Exclude<FromEngine, { type: 'status' } | { type: 'ready' } | { type: 'restarted' }>
-  | { type: 'booted'; startupMs: number; fromSnapshot: boolean; backend?: string }
+  | { type: 'booted'; startupMs: number; fromSnapshot: boolean; backend?: string; notice?: string }
   /** The interpreter is unusable (Pyodide fatal error); the router replaces the worker. */
   | { type: 'fatal'; detail: string };

@@ -1,5 +1,6 @@
 /** @file The router's queue, interrupt and restart rules, with a scripted fake worker instead of Pyodide. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackendPreference } from '../../shared/backends/select';
 import type { FromEngine } from '../../shared/protocol/engine';
 import { INTERRUPT, SIGFLUSH, SIGINT, type RouterToWorker } from './control';
 import { Router, type WorkerEvents } from './router';
@@ -11,13 +12,14 @@ interface FakeWorker {
   control(): Int32Array;
 }
 
-function setup(opts: { grace?: number } = {}) {
+function setup(opts: { grace?: number; backend?: BackendPreference } = {}) {
   const sent: FromEngine[] = [];
   const workers: FakeWorker[] = [];
   const router = new Router({
     send: (m) => sent.push(m),
     workdir: { kind: 'memory', cwd: '/w' },
     interruptGraceMs: opts.grace ?? 2000,
+    ...(opts.backend ? { backend: opts.backend } : {}),
     spawn(events) {
       const w: FakeWorker = {
         events, received: [], terminated: false,
@@ -35,7 +37,9 @@ function setup(opts: { grace?: number } = {}) {
   const boot = () => worker().events.message({ type: 'booted', startupMs: 5, fromSnapshot: true });
   const jobs = () => worker().received.filter((m) => m.type !== 'init');
   const dones = () => sent.filter((m) => m.type === 'done');
-  return { router, sent, workers, worker, boot, jobs, dones };
+  /** The backend preference each worker was started with, in order. */
+  const backends = () => workers.map((w) => w.received.find((m) => m.type === 'init')).map((m) => m?.type === 'init' && m.backend);
+  return { router, sent, workers, worker, boot, jobs, dones, backends };
 }
 
 beforeEach(() => { vi.useFakeTimers(); });
@@ -149,6 +153,67 @@ describe('Router', () => {
     expect(t.dones()).toEqual([{ type: 'done', id: 'a', executionCount: null, status: 'aborted' }]);
     t.router.handle({ type: 'restart' });
     expect(t.workers).toHaveLength(4);
+  });
+
+  it("starts workers with the 'auto' backend unless told otherwise", () => {
+    expect(setup().backends()).toEqual(['auto']);
+    expect(setup({ backend: 'cpu' }).backends()).toEqual(['cpu']);
+  });
+
+  it('forwards the backend label and the fallback notice in ready', () => {
+    const t = setup({ backend: 'webgpu' });
+    const notice = 'WebGPU is not available: no GPU adapter was found. DiveLab runs on the CPU instead.';
+    t.worker().events.message({ type: 'booted', startupMs: 5, fromSnapshot: false, backend: 'CPU · 2 threads', notice });
+    expect(t.sent.find((m) => m.type === 'ready')).toEqual({ type: 'ready', startupMs: 5, fromSnapshot: false, backend: 'CPU · 2 threads', notice });
+  });
+
+  it('replaces a worker that has run nothing when configure asks for another backend, quietly and keeping queued jobs', () => {
+    const t = setup();
+    t.router.handle({ type: 'execute', id: 'a', code: '1' });
+    t.router.handle({ type: 'configure', backend: 'cpu' });
+    expect(t.workers[0]!.terminated).toBe(true);
+    expect(t.backends()).toEqual(['auto', 'cpu']);
+    expect(t.sent.some((m) => m.type === 'restarted' || m.type === 'done')).toBe(false);
+    t.boot();
+    expect(t.jobs().map((j) => 'id' in j && j.id)).toEqual(['a']);
+  });
+
+  it('keeps the worker when configure repeats its backend', () => {
+    const t = setup({ backend: 'webgpu' });
+    t.router.handle({ type: 'configure', backend: 'webgpu' });
+    expect(t.workers).toHaveLength(1);
+  });
+
+  it('never replaces a worker that has run code on configure; the preference waits for the next restart', () => {
+    const t = setup();
+    t.boot();
+    t.router.handle({ type: 'execute', id: 'a', code: 'x = 1' });
+    t.worker().events.message({ type: 'done', id: 'a', executionCount: 1, status: 'ok' });
+    t.router.handle({ type: 'configure', backend: 'cpu' });
+    expect(t.workers).toHaveLength(1);
+    t.router.handle({ type: 'restart' });
+    expect(t.backends()).toEqual(['auto', 'cpu']);
+  });
+
+  it('restarts with the backend a restart names, and keeps it for workers restarted after a crash', () => {
+    const t = setup();
+    t.boot();
+    t.router.handle({ type: 'restart', backend: 'webgpu' });
+    expect(t.sent).toContainEqual({ type: 'restarted', reason: 'user' });
+    t.boot();
+    t.worker().events.died('exit code 7');
+    t.boot();
+    t.router.handle({ type: 'restart' });
+    expect(t.backends()).toEqual(['auto', 'webgpu', 'webgpu', 'webgpu']);
+  });
+
+  it('rejects a backend the switch does not know', () => {
+    const invalid: unknown[] = [];
+    const router = new Router({ send() {}, workdir: { kind: 'memory', cwd: '/' }, onInvalid: (m) => invalid.push(m), spawn: () => ({ post() {}, terminate() {} }) });
+    router.start();
+    router.handle({ type: 'configure', backend: 'cuda' });
+    router.handle({ type: 'restart', backend: 'gpu' });
+    expect(invalid).toHaveLength(2);
   });
 
   it('drops invalid messages', () => {

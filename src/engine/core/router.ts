@@ -8,7 +8,15 @@
  * one long native call never checks, so after a grace period the router terminates the worker and starts a fresh
  * one (`restarted`, reason 'interrupt-timeout'). Jupyter's rule for the queue applies: when a cell fails (an
  * interrupt included), the cells queued behind it are aborted, not run.
+ *
+ * [Note: backend preference] The settings switch (cpu / webgpu / auto, see src/shared/backends/select.ts) is read
+ * by a Python worker once, at start-up, so the router keeps it and puts it into every `init`: a worker restarted
+ * after a crash or a stuck interrupt keeps the student's choice. A client sends `configure` on each connection
+ * and `restart` with `backend` when the student changes it. `configure` replaces a worker only while that worker
+ * has run nothing (it was just spawned, the usual case right after connecting), so it never costs a student's
+ * variables; a kernel that has run code keeps its backend until it restarts.
  */
+import type { BackendPreference } from '../../shared/backends/select';
 import { parseToEngine, type FromEngine, type ToEngine } from '../../shared/protocol/engine';
 import { clearInterrupt, createControl, raiseInterrupt, reassertInterrupt, requestFlush, writeInputReply, type RouterToWorker, type WorkdirSpec, type WorkerToRouter } from './control';
 
@@ -32,6 +40,8 @@ export interface RouterOptions {
   env?: Record<string, string>;
   /** How long an interrupt may take before the worker is terminated (ms). */
   interruptGraceMs?: number;
+  /** The backend preference until a client says otherwise ([Note: backend preference]); default 'auto'. */
+  backend?: BackendPreference;
   /** Reports messages that failed validation (they are dropped). */
   onInvalid?(msg: unknown): void;
 }
@@ -46,6 +56,10 @@ interface Generation {
   control: SharedArrayBuffer;
   ready: boolean;
   dead: boolean;
+  /** The preference this worker was started with. */
+  backend: BackendPreference;
+  /** A job was sent to it: it may hold state (globals, files) that replacing it would lose. */
+  used: boolean;
 }
 
 /** A worker that dies this many times in a row before it is ready is not restarted again (a broken build). */
@@ -59,8 +73,11 @@ export class Router {
   private flushTimer: ReturnType<typeof setInterval> | null = null;
   private closed = false;
   private failedStarts = 0;
+  private backend: BackendPreference;
 
-  constructor(private readonly opts: RouterOptions) {}
+  constructor(private readonly opts: RouterOptions) {
+    this.backend = opts.backend ?? 'auto';
+  }
 
   start(): void {
     this.spawn();
@@ -86,7 +103,11 @@ export class Router {
         this.interrupt();
         return;
       case 'restart':
+        if (msg.backend) this.backend = msg.backend;
         this.replaceWorker('user');
+        return;
+      case 'configure':
+        this.configure(msg.backend);
         return;
       case 'input_reply':
         if (this.gen) writeInputReply(this.gen.control, msg.eof ? null : msg.value);
@@ -109,16 +130,26 @@ export class Router {
     this.opts.send({ type: 'status', state: 'dead' });
   }
 
+  /** See [Note: backend preference]. */
+  private configure(backend: BackendPreference): void {
+    this.backend = backend;
+    const gen = this.gen;
+    if (this.closed || !gen || gen.used || gen.backend === backend) return;
+    // Nothing ran on this worker, so nothing is lost and nothing is reported: the queued jobs wait for the new one.
+    this.killWorker();
+    this.spawn();
+  }
+
   private spawn(): void {
     const control = createControl();
-    const gen: Generation = { worker: null as unknown as WorkerHandle, control, ready: false, dead: false };
+    const gen: Generation = { worker: null as unknown as WorkerHandle, control, ready: false, dead: false, backend: this.backend, used: false };
     gen.worker = this.opts.spawn({
       message: (msg) => { if (this.gen === gen) this.onWorkerMessage(msg); },
       died: (detail) => { if (this.gen === gen && !gen.dead) this.replaceWorker('crash', detail); },
     });
     this.gen = gen;
     this.opts.send({ type: 'status', state: 'starting' });
-    gen.worker.post({ type: 'init', control, workdir: this.opts.workdir, env: this.opts.env ?? {} });
+    gen.worker.post({ type: 'init', control, workdir: this.opts.workdir, env: this.opts.env ?? {}, backend: gen.backend });
   }
 
   private onWorkerMessage(msg: WorkerToRouter): void {
@@ -127,7 +158,10 @@ export class Router {
       case 'booted':
         gen.ready = true;
         this.failedStarts = 0;
-        this.opts.send({ type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot, ...(msg.backend ? { backend: msg.backend } : {}) });
+        this.opts.send({
+          type: 'ready', startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot,
+          ...(msg.backend ? { backend: msg.backend } : {}), ...(msg.notice ? { notice: msg.notice } : {}),
+        });
         this.pump();
         return;
       case 'fatal':
@@ -163,6 +197,7 @@ export class Router {
       return;
     }
     this.running = job;
+    gen.used = true;
     this.opts.send({ type: 'status', state: 'busy' });
     // No flush pokes while an interrupt is pending: see [Note: lost interrupt].
     this.flushTimer ??= setInterval(() => { if (this.running && this.gen && !this.interruptTimer) requestFlush(this.gen.control); }, FLUSH_POKE_MS);

@@ -14,13 +14,27 @@ export type MimeBundle = Record<string, unknown>;
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
+/**
+ * What backs PyTorch's `cuda` device (the settings switch): 'cpu' = no cuda, 'webgpu' = cuda:0 on the WebGPU
+ * adapter whatever it is, 'auto' = WebGPU on a hardware adapter only. The same words as BackendPreference in
+ * src/shared/backends/select.ts, which decides; repeated here because the protocol imports nothing.
+ */
+export const BackendPreference = v.picklist(['cpu', 'webgpu', 'auto']);
+export type BackendPreference = v.InferOutput<typeof BackendPreference>;
+
 export const ToEngine = v.variant('type', [
   /** Run a cell. `silent` runs it without bumping the execution count (panels use this). */
   v.object({ type: v.literal('execute'), id: Id, code: v.pipe(v.string(), v.maxLength(10_000_000)), silent: v.optional(v.boolean()) }),
   /** Evaluate an expression for a panel; the value comes back as JSON in `eval_result`. */
   v.object({ type: v.literal('eval'), id: Id, code: v.pipe(v.string(), v.maxLength(1_000_000)) }),
   v.object({ type: v.literal('interrupt') }),
-  v.object({ type: v.literal('restart') }),
+  /** `backend`, when given, becomes the preference for this and every later Python worker (as `configure`). */
+  v.object({ type: v.literal('restart'), backend: v.optional(BackendPreference) }),
+  /**
+   * Sets the backend preference; clients send it on every new connection. A worker that has run nothing yet is
+   * replaced at once, quietly (no globals can be lost); otherwise the preference waits for the next restart.
+   */
+  v.object({ type: v.literal('configure'), backend: BackendPreference }),
   /** `eof` answers the request with end of input (Python raises EOFError), as a closed stdin does. */
   v.object({ type: v.literal('input_reply'), id: Id, value: v.string(), eof: v.optional(v.boolean()) }),
   /** Run a file as `python path argv[1:]…` would (the CLI): a fresh __main__, exit code in `done.exitCode`. */
@@ -36,8 +50,9 @@ export type KernelState = v.InferOutput<typeof KernelState>;
 
 export const FromEngine = v.variant('type', [
   v.object({ type: v.literal('status'), state: KernelState }),
-  // backend: the status-bar label of the compute backend (select.ts's wording), e.g. 'CPU · 2 threads'
-  v.object({ type: v.literal('ready'), startupMs: v.number(), fromSnapshot: v.boolean(), backend: v.optional(v.string()) }),
+  // backend: the status-bar label of the compute backend (select.ts's wording), e.g. 'CPU · 2 threads';
+  // notice: why the backend differs from the preference (no WebGPU, only a software GPU), for the UI to show once
+  v.object({ type: v.literal('ready'), startupMs: v.number(), fromSnapshot: v.boolean(), backend: v.optional(v.string()), notice: v.optional(v.string()) }),
   v.object({ type: v.literal('stream'), id: Id, name: v.picklist(['stdout', 'stderr']), text: v.string() }),
   v.object({ type: v.literal('display'), id: Id, data: MimeBundle, metadata: v.optional(v.record(v.string(), v.unknown())) }),
   v.object({ type: v.literal('result'), id: Id, executionCount: v.number(), data: MimeBundle }),
