@@ -14,6 +14,7 @@
  * Everything else travels as ordinary messages, which keep their order.
  */
 import type { FromEngine } from '../../shared/protocol/engine';
+import type { BackendPreference } from '../../shared/backends/select';
 
 export const INTERRUPT = 0;
 export const INPUT_STATE = 1;
@@ -78,7 +79,8 @@ export type WorkdirSpec =
 
 export type RouterToWorker =
   /** `env` is added to os.environ (the CLI passes its own environment, as `python` would see it). */
-  | { type: 'init'; control: SharedArrayBuffer; workdir: WorkdirSpec; env: Record<string, string> }
+  /** `backend`: the settings switch (cpu / webgpu / auto, default auto), applied as select.ts's resolveBackend decides. */
+  | { type: 'init'; control: SharedArrayBuffer; workdir: WorkdirSpec; env: Record<string, string>; backend?: BackendPreference }
   | { type: 'execute'; id: string; code: string; silent: boolean }
   | { type: 'run_script'; id: string; path: string; argv: string[] }
   | { type: 'eval'; id: string; code: string }

@@ -1,24 +1,26 @@
 /**
  * @file The `cuda` device as Python sees it: `_divelab_js.device` (which device a tensor is on, moves between
- * devices, the adapter's name) and the wrapper that makes every tensor op respect devices once a WebGPU adapter
- * is found (browser mode). Without an adapter (Node: the CLI, pyrun, the goldens) nothing is wrapped and
- * `torch.cuda.is_available()` stays False, so CPU-only behaviour and per-op cost are untouched.
+ * devices, the adapter's name) and the wrapper that makes every tensor op respect devices once cuda is on
+ * (browser mode or Electron with a WebGPU adapter that the backend setting allows). Without it (Node: the CLI,
+ * pyrun, the goldens) nothing is wrapped and `torch.cuda.is_available()` stays False, so CPU-only behaviour and
+ * per-op cost are untouched.
  *
- * [Note: cuda tensors are CPU mirrors] A Web Worker cannot wait for a WebGPU read-back inside a synchronous
- * Python call (mapAsync only settles when the worker returns to its event loop), yet `.item()`, printing and
- * every comparison in Python must answer at once. So a cuda tensor keeps its values in an ordinary CPU storage
- * and carries only a device tag (a WeakSet membership); ops compute on the CPU and tag their results when an
- * input was on cuda. This gives PyTorch's device semantics — `device='cuda:0'` in reprs, copies on `.cuda()` /
- * `.cpu()`, the same-device error when operands mix — with the CPU backend's speed. Running the float32
- * kernels on WebGPU needs the blocking executor of src/shared/backends/webgpu/remote.ts (a second worker
- * that owns the GPU device while this one waits with Atomics.wait); it is not wired yet.
+ * [Note: cuda on WebGPU] A tensor is on cuda when its storage is ([Note: cuda residency] in
+ * src/shared/tensor/device.ts). Float32 ops with a GPU kernel run on the WebGPU device through RemoteGpu: a GPU
+ * executor in another thread owns the device, kernels are fire-and-forget messages, and the Python worker
+ * blocks only when the host needs values ([Note: blocking read-back]), as PyTorch blocks in `.item()`. Other
+ * ops run on the host copy and this wrapper puts their results on cuda, which gives PyTorch's device semantics
+ * whatever has a kernel: `device='cuda:0'` in reprs, copies on `.cuda()` / `.cpu()`, the same-device error
+ * when operands mix.
  */
 import { cudaNotice } from '../../shared/backends/select';
 import { runtimeError } from '../../shared/errors';
 import { formatTensor } from '../../shared/tensor/format';
+import { adopt, isCuda, release, setGpu } from '../../shared/tensor/device';
 import { Tensor } from '../../shared/tensor/tensor';
+import { RemoteGpu } from '../../shared/backends/webgpu/remote';
+import type { Port } from '../../shared/backends/webgpu/remote-protocol';
 
-const onCuda = new WeakSet<Tensor>();
 let adapter: string | null = null;
 
 /**
@@ -33,16 +35,16 @@ type Api = Record<string, unknown>;
 export function makeDeviceApi(tensorApi: () => Api) {
   return {
     adapter: (): string | null => adapter,
-    isCuda: (t: Tensor): boolean => onCuda.has(t),
-    markCuda(t: Tensor): void { onCuda.add(t); },
+    isCuda,
+    markCuda(t: Tensor): void { adopt(t.storage); },
     /** The line printed the first time a notebook puts a tensor on cuda. */
     notice: (): string => cudaNotice(adapter ?? ''),
     /** A copy of `t` on `kind` (`x.cuda()`, `x.to('cpu')`); the copy stays in the autograd graph, like PyTorch's. */
     copyTo(t: Tensor, kind: string): Tensor {
       const clone = tensorApi()['clone'] as (t: Tensor) => Tensor;
       const r = clone(t);
-      if (kind === 'cuda') onCuda.add(r);
-      else onCuda.delete(r);
+      if (kind === 'cuda') adopt(r.storage);
+      else release(r.storage);
       return r;
     },
   };
@@ -50,9 +52,9 @@ export function makeDeviceApi(tensorApi: () => Api) {
 
 /** Marks every tensor in an op's result (a tensor, or a list/record of them) as living on cuda. */
 function tag(r: unknown): void {
-  if (r instanceof Tensor) onCuda.add(r);
+  if (r instanceof Tensor) adopt(r.storage);
   else if (Array.isArray(r)) for (const x of r) tag(x);
-  else if (r !== null && typeof r === 'object' && Object.getPrototypeOf(r) === Object.prototype) for (const x of Object.values(r as object)) if (x instanceof Tensor) onCuda.add(x);
+  else if (r !== null && typeof r === 'object' && Object.getPrototypeOf(r) === Object.prototype) for (const x of Object.values(r as object)) if (x instanceof Tensor) adopt(x.storage);
 }
 
 /** A Python list/tuple of tensors (torch.cat's), as a PyProxy; judged by its first item, so that the nested
@@ -72,7 +74,7 @@ function deviceOfArgs(args: readonly unknown[]): 'cuda' | 'cpu' | null {
   let seen: 'cuda' | 'cpu' | null = null;
   const visit = (a: unknown): void => {
     if (a instanceof Tensor) {
-      const d = onCuda.has(a) ? 'cuda' : a.ndim === 0 ? null : 'cpu';
+      const d = isCuda(a) ? 'cuda' : a.ndim === 0 ? null : 'cpu';
       if (d === null) return;
       if (seen !== null && seen !== d) throw runtimeError(MIXED_DEVICES);
       seen = d;
@@ -101,21 +103,27 @@ export function withDevices(api: Api): Api {
   }
   const plainRepr = api['repr'] as (t: Tensor, g: unknown, rg: unknown) => string;
   out['repr'] = (t: Tensor, gradFnName: string | null | undefined, requiresGrad: boolean | null | undefined): string => {
-    if (!onCuda.has(t)) return plainRepr(t, gradFnName, requiresGrad);
+    if (!isCuda(t)) return plainRepr(t, gradFnName, requiresGrad);
     const fromGraph = t.gradFn ? (t.gradFn as { typeName?: string }).typeName ?? null : null;
     return formatTensor(t, { gradFnName: gradFnName ?? fromGraph, requiresGrad: requiresGrad ?? undefined, device: 'cuda:0' });
   };
   return out;
 }
 
-/** Turns cuda on for this interpreter (a WebGPU adapter was found): call before `_divelab_js` is registered. */
-export function enableCuda(name: string, modules: Api): void {
+/**
+ * Turns cuda on for this interpreter (call before `_divelab_js` is registered). With a `link`, float32 cuda tensors
+ * live on the GPU executor at its other end ([Note: cuda on WebGPU]); SIGINT in `interrupt` (Pyodide's interrupt
+ * buffer) ends a read-back that never comes, through `onInterrupt` (Pyodide's checkInterrupt: KeyboardInterrupt). Without a port (tests) cuda tensors are host tensors with a device tag.
+ */
+export function enableCuda(name: string, modules: Api, link?: { port: Port; interrupt: Int32Array; interruptSignal: number; onInterrupt: () => void }): void {
   adapter = name;
   modules['tensor'] = withDevices(modules['tensor'] as Api);
+  if (link) setGpu(new RemoteGpu(link.port, { interrupt: link.interrupt, interruptSignal: link.interruptSignal, onInterrupt: link.onInterrupt }));
 }
 
 /** For tests: back to a CPU-only interpreter. */
 export function disableCudaForTests(modules: Api, plainTensorApi: Api): void {
   adapter = null;
+  setGpu(null);
   modules['tensor'] = plainTensorApi;
 }

@@ -10,6 +10,7 @@
 import { runtimeError } from '../errors';
 import { sizeRepr, shapeEq } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { followDevice } from '../tensor/device';
 import { isGradEnabled, setGradEnabled } from './grad-mode';
 import { to as coreTo } from '../tensor/convert';
 import { AccumulateGrad, type Edge, type Node } from './node';
@@ -248,9 +249,11 @@ function accumulateGrad(leaf: Tensor, g: Tensor): void {
   } else {
     leaf.grad = F.add(leaf.grad, g);
   }
+  followDevice(leaf.grad!, leaf); // a cuda leaf's gradient is on cuda, whichever op made it
 }
 
 /** The hook behind `retain_grad()`: the first gradient is cloned, later ones are added out of place. */
 function retainGrad(t: Tensor, g: Tensor): void {
   t.grad = t.grad == null ? F.clone(g) : F.add(t.grad, g);
+  followDevice(t.grad, t);
 }

@@ -10,6 +10,7 @@ import { castValue, getDefaultDtype, isFloating, isIntegral, resultType, TYPE_NA
 import { storeFix } from './copy';
 import { fastBinary, isFastOp } from './fastloops';
 import { accelBinary } from './accel';
+import { gpuBinary, isCuda } from './device';
 import { assertNoInternalOverlap, assertNoPartialOverlap, elementwiseStrides, emptyStrided } from './layout';
 import { map2, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
@@ -169,9 +170,7 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
   const [compute, result] = def.types(common, a, b);
   const sa = isTensor(a) ? a.shape : [], sb = isTensor(b) ? b.shape : [];
   const shape = broadcastShapes(sa, sb);
-  let target: Tensor;
-  if (out === null) target = emptyStrided(shape, elementwiseStrides(shape, tensors), result);
-  else {
+  if (out !== null) {
     if (!canCast(result, out.dtype)) {
       throw runtimeError(`result type ${TYPE_NAME[result]} can't be cast to the desired output type ${TYPE_NAME[out.dtype]}`);
     }
@@ -180,8 +179,11 @@ function run(op: BinaryOp, a: Operand, b: Operand, out: Tensor | null): Tensor {
     }
     assertNoInternalOverlap(out);
     for (const t of tensors) assertNoPartialOverlap(out, t);
-    target = out;
   }
+  // cuda tensors: the GPU kernel when there is one ([Note: cuda residency] in device.ts)
+  const onDevice = tensors.some(isCuda) && gpuBinary(op, a, b, shape, compute, result, out, () => elementwiseStrides(shape, tensors));
+  if (onDevice) return onDevice;
+  const target = out ?? emptyStrided(shape, elementwiseStrides(shape, tensors), result);
   const A = operandView(a, compute, shape), B = operandView(b, compute, shape);
   const ca = A.cast, cb = B.cast;
   const fix = storeFix(target.dtype);

@@ -12,6 +12,7 @@ import { unary } from './unary';
 import { broadcastShapes } from './shape';
 import { emptyTensor, type Tensor } from './tensor';
 import { cpuKernels, isAccelDtype, MATMUL_MIN } from './accel';
+import { gpuBmm, isCuda } from './device';
 import { expand, reshape, squeeze, unsqueeze } from './views';
 
 /** Packs the m×n matrix at (offset, rs, cs) of `t`'s storage into a row-major Float64Array. */
@@ -83,6 +84,8 @@ const sameDtype = (a: Tensor, b: Tensor): void => {
 /** Batched matmul on 3-D operands [b, m, k] · [b, k, n] (batch already broadcast) into a new tensor. */
 function bmm(a: Tensor, b: Tensor, dtype: DType): Tensor {
   const [bs, m, k] = a.shape, n = b.shape[2];
+  const onDevice = (isCuda(a) || isCuda(b)) && gpuBmm(a, b);
+  if (onDevice) return onDevice;
   const out = emptyTensor([bs, m, n], dtype);
   if (accelMatmul(a, b, out, dtype)) return out;
   const od = out.storage.data;

@@ -10,6 +10,7 @@ import { indexError, runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
 import { cascadeSum, contiguousRowSum } from './cascade-sum';
 import { storeFix } from './copy';
+import { gpuCumsum, gpuSum, isCuda } from './device';
 import { forEachRun } from './iterate';
 import { wrapDim, wrapDims } from './shape';
 import { emptyTensor, type Tensor } from './tensor';
@@ -86,6 +87,8 @@ export function sum(t: Tensor, dims: number | readonly number[] | null = null, k
 
 /** Float sums in PyTorch's order of additions ([Note: cascade sum]), optionally divided by `divisor` (mean). */
 function floatSum(t: Tensor, dims: readonly number[], keepdim: boolean, divisor: number): Tensor {
+  const onDevice = isCuda(t) && gpuSum(t, dims, outShape(t, dims, keepdim), divisor);
+  if (onDevice) return onDevice;
   const out = emptyTensor(outShape(t, dims, keepdim), t.dtype);
   if (dims.length === t.ndim && t.isContiguous) { // x.sum() / x.mean(): one row, no bookkeeping
     const s = contiguousRowSum(t.storage.data, t.offset, t.numel, t.dtype === 'float32');
@@ -203,6 +206,8 @@ export function stdVar(t: Tensor, dims: number | readonly number[] | null, corre
 export function cumulative(t: Tensor, dim: number, isSum: boolean, dtype: DType | null = null): Tensor {
   const d = wrapDim(dim, t.ndim);
   const outD = dtype ?? widenInt(t.dtype);
+  const onDevice = isSum && isCuda(t) && gpuCumsum(t, d, outD);
+  if (onDevice) return onDevice;
   const out = emptyTensor(t.shape, outD);
   if (t.ndim === 0) { out.storage.data[0] = t.storage.data[t.offset]; return out; }
   const od = out.storage.data;

@@ -32,18 +32,42 @@ export function setArrayAllocator(a: ArrayAllocator | null): void {
 
 let nextId = 1;
 
+/**
+ * What a storage on an accelerator (torch's `cuda` device) does when the host reads it: bring the host copy up
+ * to date, blocking on a read-back if the device holds newer values. Implemented in device.ts.
+ */
+export interface Residency {
+  pull(s: Storage): StorageArray;
+}
+
 export class Storage {
   /** Identity for `data_ptr()`/`untyped_storage()` comparisons; never reused in a session. */
   readonly id: number;
   /** Bumped by every in-place write; autograd compares saved versions with it. */
   version = 0;
-  constructor(readonly dtype: DType, readonly data: StorageArray) {
+  /**
+   * Set while the storage is on the `cuda` device ([Note: cuda residency] in device.ts): the host array is then
+   * a cache of the GPU buffer, absent until first read. Null for CPU storages, whose `data` is a plain field read.
+   */
+  dev: Residency | null = null;
+  constructor(readonly dtype: DType, private host: StorageArray | null, readonly length: number = host!.length) {
     this.id = nextId++;
   }
-  get length(): number {
-    return this.data.length;
+  /** The values on the host; for a cuda storage this may wait for the GPU, as `.item()` does in PyTorch. */
+  get data(): StorageArray {
+    return this.dev === null ? this.host! : this.dev.pull(this);
+  }
+  /** For device.ts: the host array as it stands (stale or null on a device), and replacing it. */
+  hostArray(): StorageArray | null {
+    return this.host;
+  }
+  setHostArray(a: StorageArray): void {
+    this.host = a;
   }
 }
+
+/** A storage whose values live only on a device for now (device.ts fills in `dev`). */
+export const deviceStorage = (dtype: DType, length: number): Storage => new Storage(dtype, null, length);
 
 /**
  * Small storages are carved out of shared 64 KiB slabs: creating an ArrayBuffer costs far more than the few bytes

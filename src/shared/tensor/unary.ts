@@ -10,6 +10,7 @@ import { map1, map3, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
 import { assertNoInternalOverlap, assertNoPartialOverlap, elementwiseStrides, emptyStrided } from './layout';
+import { gpuUnary, isCuda } from './device';
 import { bumpVersion, type Shape, type Tensor } from './tensor';
 
 export type UnaryOp =
@@ -83,6 +84,8 @@ function runUnary(op: UnaryOp, t: Tensor, out: Tensor | null): Tensor {
   const rd = resultDtype(def, t.dtype);
   let target = out;
   if (out !== null) assertNoInternalOverlap(out);
+  const onDevice = isCuda(t) && gpuUnary(op, t, rd, out, () => elementwiseStrides(t.shape, [t]));
+  if (onDevice) return onDevice;
   if (target === null) target = emptyStrided(t.shape, elementwiseStrides(t.shape, [t]), rd);
   else if (!canCast(rd, target.dtype)) {
     throw runtimeError(`result type ${TYPE_NAME[rd]} can't be cast to the desired output type ${TYPE_NAME[target.dtype]}`);

@@ -14,6 +14,7 @@ import type { Backend, Dtype, FloatArray, KernelArgs, KernelName, KernelTable, V
 import { KERNEL_NAMES } from '../backend';
 import { KernelInterruptedError } from '../cpu/pool';
 import type { GpuReply, Port } from './remote-protocol';
+import { MAX_RANK } from './wgsl';
 
 export interface RemoteBuffer { readonly id: number; readonly length: number; readonly dtype: 'float32' }
 
@@ -21,11 +22,19 @@ const HEADER = 8; // Int32 state (0 waiting, 1 data, 2 error) + Int32 length (el
 
 export class RemoteGpu implements Backend<RemoteBuffer> {
   readonly name = 'webgpu-remote';
+  readonly maxRank = MAX_RANK;
   readonly kernels: KernelTable<RemoteBuffer>;
   private nextId = 1;
   private nextReq = 1;
 
-  constructor(private readonly port: Port, private readonly opts: { interrupt?: Int32Array | Uint8Array; timeoutMs?: number } = {}) {
+  /**
+   * `interrupt`: a flag polled while a read waits; the read ends when it holds `interruptSignal` (any non-zero
+   * value if unset) by calling `onInterrupt` (which should throw, e.g. Pyodide's checkInterrupt raising
+   * KeyboardInterrupt) or else throwing KernelInterruptedError.
+   */
+  constructor(private readonly port: Port, private readonly opts: {
+    interrupt?: Int32Array | Uint8Array; interruptSignal?: number; onInterrupt?: () => void; timeoutMs?: number;
+  } = {}) {
     const strip = (args: Record<string, unknown>) => Object.fromEntries(Object.entries(args).map(([k, x]) =>
       [k, x && typeof x === 'object' && 'buf' in x ? { ...(x as View<RemoteBuffer>), buf: (x as View<RemoteBuffer>).buf.id } : x]));
     this.kernels = Object.fromEntries(KERNEL_NAMES.map((name) =>
@@ -52,7 +61,11 @@ export class RemoteGpu implements Backend<RemoteBuffer> {
     this.port.post({ t: 'read', id: buf.id, req: this.nextReq++, reply: sab });
     const deadline = Date.now() + (this.opts.timeoutMs ?? 60_000);
     while (Atomics.wait(head, 0, 0, 50) === 'timed-out') {
-      if (this.opts.interrupt && Atomics.load(this.opts.interrupt, 0) !== 0) throw new KernelInterruptedError();
+      const flag = this.opts.interrupt ? Atomics.load(this.opts.interrupt, 0) : 0;
+      if (flag !== 0 && (this.opts.interruptSignal === undefined || flag === this.opts.interruptSignal)) {
+        this.opts.onInterrupt?.();
+        throw new KernelInterruptedError();
+      }
       if (Date.now() > deadline) throw new Error('the GPU did not answer a read-back');
     }
     if (head[0] === 2) throw new Error(new TextDecoder().decode(new Uint8Array(sab, HEADER, head[1]).slice()));
