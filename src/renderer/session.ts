@@ -3,9 +3,11 @@
  * commands) and carries out notebook actions, so the toolbar, the keyboard and the menus share one path.
  */
 import { watch } from 'vue';
+import type { BackendPreference } from '../shared/protocol/engine';
 import type { MenuCommand } from '../shared/protocol/host';
 import type { Host } from './host/types';
 import type { NotebookAction } from './notebook/commands';
+import { backendName } from './settings/backend';
 import { useFilesStore } from './stores/files';
 import { useKernelStore } from './stores/kernel';
 import { useNotebookStore } from './stores/notebook';
@@ -46,6 +48,19 @@ export function restartKernel(): void {
     return;
   }
   kernel.restart();
+}
+
+/**
+ * Switches the compute backend, which restarts the kernel. When the kernel may hold variables, the student is
+ * asked first (`ask` is window.confirm in the app); false when nothing changed.
+ */
+export function switchBackend(pref: BackendPreference, ask: (question: string) => boolean = (q) => window.confirm(q)): boolean {
+  const kernel = useKernelStore();
+  if (pref === kernel.preference) return false;
+  if (kernel.state !== 'dead' && kernel.client.used && !ask(`Switch the compute backend to ${backendName(pref)}? The kernel restarts: its variables are lost (the notebook is kept).`)) return false;
+  kernel.switchBackend(pref);
+  if (kernel.state === 'dead') restartKernel();
+  return true;
 }
 
 export function runAll(): void {

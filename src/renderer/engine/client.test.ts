@@ -98,14 +98,19 @@ describe('EngineClient', () => {
     expect(a.outputs).toEqual([]);
   });
 
-  it('passes the ready message on, with the compute backend when the engine names one', () => {
+  it('passes the ready message on, with the compute backend and its notice when the engine names them', () => {
     const onReady = vi.fn();
     const client = new EngineClient({ onState: () => {}, onReady });
     const t = new FakeTransport();
     client.attach(t);
     t.emit({ type: 'ready', startupMs: 900, fromSnapshot: true, backend: 'CPU · 2 threads' });
     t.emit({ type: 'ready', startupMs: 800, fromSnapshot: false });
-    expect(onReady.mock.calls).toEqual([[{ startupMs: 900, fromSnapshot: true, backend: 'CPU · 2 threads' }], [{ startupMs: 800, fromSnapshot: false }]]);
+    t.emit({ type: 'ready', startupMs: 700, fromSnapshot: false, backend: 'CPU · 2 threads', notice: 'no GPU here' });
+    expect(onReady.mock.calls).toEqual([
+      [{ startupMs: 900, fromSnapshot: true, backend: 'CPU · 2 threads' }],
+      [{ startupMs: 800, fromSnapshot: false }],
+      [{ startupMs: 700, fromSnapshot: false, backend: 'CPU · 2 threads', notice: 'no GPU here' }],
+    ]);
   });
 
   it('follows the kernel state the engine reports', () => {
@@ -172,5 +177,35 @@ describe('EngineClient', () => {
     expect(a.done[0]?.status).toBe('aborted');
     client.execute('y', recorder().sink);
     expect(fresh.executes()).toHaveLength(1);
+  });
+
+  it('tells every engine it attaches to the backend preference, first of all', () => {
+    const client = new EngineClient({ onState: () => {} }, 'cpu');
+    const t = new FakeTransport();
+    client.attach(t);
+    expect(t.sent).toEqual([{ type: 'configure', backend: 'cpu' }]);
+    client.restart('webgpu');
+    expect(t.sent.at(-1)).toEqual({ type: 'restart', backend: 'webgpu' });
+    const fresh = new FakeTransport();
+    client.attach(fresh);
+    expect(fresh.sent).toEqual([{ type: 'configure', backend: 'webgpu' }]);
+    client.configure('auto');
+    expect(fresh.sent.at(-1)).toEqual({ type: 'configure', backend: 'auto' });
+    client.restart();
+    expect(fresh.sent.at(-1)).toEqual({ type: 'restart' });
+  });
+
+  it('says whether the kernel was given anything to run since it started', () => {
+    const { client, t } = setup();
+    expect(client.used).toBe(false);
+    const id = client.execute('x = 1', recorder().sink);
+    expect(client.used).toBe(true);
+    t.emit({ type: 'done', id, executionCount: 1, status: 'ok' });
+    client.restart();
+    expect(client.used).toBe(false);
+    void client.eval('x').catch(() => {});
+    expect(client.used).toBe(true);
+    t.emit({ type: 'restarted', reason: 'crash' });
+    expect(client.used).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
  * aborts the cells queued behind it, and a restart or a crash aborts everything without asking a dead engine.
  * A replaced engine (restart, crash) never sees the old queue: the UI keeps every cell as it was.
  */
-import { parseFromEngine, type FromEngine, type KernelState } from '../../shared/protocol/engine';
+import { parseFromEngine, type BackendPreference, type FromEngine, type KernelState } from '../../shared/protocol/engine';
 import type { EngineTransport } from './transport';
 
 export type OutputMessage = Extract<FromEngine, { type: 'stream' | 'display' | 'result' | 'error' }>;
@@ -23,9 +23,11 @@ export interface ExecutionSink {
   onDone(msg: DoneMessage): void;
 }
 
+export type ReadyInfo = Omit<Extract<FromEngine, { type: 'ready' }>, 'type'>;
+
 export interface ClientEvents {
   onState(state: KernelState): void;
-  onReady?(info: { startupMs: number; fromSnapshot: boolean; backend?: string }): void;
+  onReady?(info: ReadyInfo): void;
   /** The kernel was replaced: by the user, after an interrupt that did not take, or after a crash. */
   onRestarted?(reason: RestartReason, detail?: string): void;
   onInputRequest?(req: InputRequest): void;
@@ -55,11 +57,21 @@ export class EngineClient {
   private readonly writes = new Map<string, Pending<void>>();
   private seq = 0;
   private _state: KernelState = 'starting';
+  private _used = false;
 
-  constructor(private readonly events: ClientEvents) {}
+  /**
+   * `backend`: the compute-backend preference, told to every engine this client attaches to (engines start on
+   * 'auto' and replace a worker that has run nothing, see [Note: backend preference] in src/engine/core/router.ts).
+   */
+  constructor(private readonly events: ClientEvents, private backend: BackendPreference = 'auto') {}
 
   get state(): KernelState {
     return this._state;
+  }
+
+  /** Something was sent to this kernel since it started: it may hold variables that a restart would lose. */
+  get used(): boolean {
+    return this._used;
   }
 
   /** Uses a (new) transport; the old one, if any, is closed and whatever it was doing is aborted. */
@@ -71,6 +83,8 @@ export class EngineClient {
       transport.onFailure((detail) => this.fail(detail)),
     ];
     this.setState('starting');
+    this._used = false;
+    transport.send({ type: 'configure', backend: this.backend });
   }
 
   /** The engine is gone (its channel failed or the host reported its exit): abort everything, report 'dead'. */
@@ -105,6 +119,7 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       if (!this.transport) return reject(new Error('no kernel is connected'));
       this.evals.set(id, { resolve, reject });
+      this._used = true;
       this.transport.send({ type: 'eval', id, code });
     });
   }
@@ -115,6 +130,7 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       if (!this.transport) return reject(new Error('no kernel is connected'));
       this.writes.set(id, { resolve, reject });
+      this._used = true;
       // A copy owns a plain ArrayBuffer (not a view into shared memory), as the protocol's schema expects.
       this.transport.send({ type: 'write_file', id, path, data: new Uint8Array(data) });
     });
@@ -124,9 +140,18 @@ export class EngineClient {
     this.transport?.send({ type: 'interrupt' });
   }
 
-  restart(): void {
+  /** Sets the backend preference: told to the engine now (it applies it when nothing ran yet) and on every attach. */
+  configure(backend: BackendPreference): void {
+    this.backend = backend;
+    this.transport?.send({ type: 'configure', backend });
+  }
+
+  /** Restarts the kernel; with `backend`, the fresh kernel (and every later one) uses that preference. */
+  restart(backend?: BackendPreference): void {
     this.abortAll('the kernel is restarting');
-    this.transport?.send({ type: 'restart' });
+    if (backend) this.backend = backend;
+    this._used = false;
+    this.transport?.send(backend ? { type: 'restart', backend } : { type: 'restart' });
   }
 
   replyInput(id: string, value: string): void {
@@ -158,6 +183,7 @@ export class EngineClient {
     if (!next) return;
     this.running = next;
     next.sink.onStart?.();
+    this._used = true;
     this.transport.send({ type: 'execute', id: next.id, code: next.code, silent: next.silent });
   }
 
@@ -181,9 +207,11 @@ export class EngineClient {
       case 'status':
         this.setState(msg.state);
         return;
-      case 'ready':
-        this.events.onReady?.({ startupMs: msg.startupMs, fromSnapshot: msg.fromSnapshot, ...(msg.backend ? { backend: msg.backend } : {}) });
+      case 'ready': {
+        const { type: _, ...info } = msg;
+        this.events.onReady?.(info);
         return;
+      }
       case 'stream':
       case 'display':
       case 'result':
@@ -217,6 +245,7 @@ export class EngineClient {
         return;
       }
       case 'restarted':
+        this._used = false;
         this.abortAll('the kernel restarted');
         this.events.onRestarted?.(msg.reason, msg.detail);
         return;

@@ -1,15 +1,17 @@
 /**
- * @file The kernel as the UI sees it: its state, which cells are queued or running, input requests, notices, and
- * the run/interrupt/restart commands. Engine messages are applied to cells here, batched per frame so a flood of
+ * @file The kernel as the UI sees it: its state, which cells are queued or running, input requests, notices, the
+ * compute backend (the preference, the label the engine reports, its fallback notice), and the
+ * run/interrupt/restart/switch-backend commands. Engine messages are applied to cells here, batched per frame so a flood of
  * output (a cell printing 10^6 lines) costs one render per frame, not one per message.
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { KernelState } from '../../shared/protocol/engine';
-import { EngineClient, type InputRequest, type OutputMessage, type RestartReason } from '../engine/client';
+import type { BackendPreference, KernelState } from '../../shared/protocol/engine';
+import { EngineClient, type InputRequest, type OutputMessage, type ReadyInfo, type RestartReason } from '../engine/client';
 import type { EngineTransport } from '../engine/transport';
 import type { Cell } from '../notebook/model';
 import { applyEngineOutput } from '../notebook/outputs';
+import { backendName, loadBackendPreference, pageSearch, pageStorage, saveBackendPreference } from '../settings/backend';
 import { useNotebookStore } from './notebook';
 
 export type RunState = 'queued' | 'running';
@@ -27,9 +29,17 @@ export const useKernelStore = defineStore('kernel', () => {
   const input = ref<(InputRequest & { cellId: string }) | null>(null);
   const notice = ref<KernelNotice | null>(null);
   const startup = ref<{ startupMs: number; fromSnapshot: boolean } | null>(null);
-  /** Which compute backend the engine uses (CPU, WebGPU…); the engine side fills this slot in. */
+  /** Which compute backend the engine uses (CPU, WebGPU…), as its `ready` message words it. */
   const backend = ref<string | null>(null);
+  /** What the student chose in the backend menu (src/renderer/settings/backend.ts). */
+  const preference = ref<BackendPreference>(loadBackendPreference(pageStorage(), pageSearch()));
+  /** Why the running kernel's backend differs from the preference (no WebGPU, only a software GPU), if it does. */
+  const backendNotice = ref<string | null>(null);
   const execToCell = new Map<string, string>();
+  /** The backend notice last shown in the notice bar: a kernel restart does not show the same one again. */
+  let shownBackendNotice: string | null = null;
+  /** A backend switch in progress: its restart and the fresh kernel's notice are worded for it. */
+  let switchingTo: BackendPreference | null = null;
 
   // Output batching: messages wait here until the next flush.
   let pending: Array<{ cell: Cell; msg: OutputMessage }> = [];
@@ -38,18 +48,28 @@ export const useKernelStore = defineStore('kernel', () => {
   const client = shallowRef(
     new EngineClient({
       onState: (s) => (state.value = s),
-      onReady: (info) => {
-        startup.value = { startupMs: info.startupMs, fromSnapshot: info.fromSnapshot };
-        if (info.backend) backend.value = info.backend;
-      },
+      onReady: (info) => ready(info),
       onRestarted: (reason, detail) => restarted(reason, detail),
       onInputRequest: (req) => {
         const cellId = execToCell.get(req.id);
         if (cellId) input.value = { ...req, cellId };
       },
       onInvalidMessage: (data) => console.warn('DiveLab: dropped an invalid engine message', data),
-    }),
+    }, preference.value),
   );
+
+  function ready(info: ReadyInfo): void {
+    startup.value = { startupMs: info.startupMs, fromSnapshot: info.fromSnapshot };
+    if (info.backend) backend.value = info.backend;
+    backendNotice.value = info.notice ?? null;
+    // Shown once: again only when it changes, or when the student has just switched and wants to see the outcome.
+    if (info.notice && (info.notice !== shownBackendNotice || switchingTo)) {
+      shownBackendNotice = info.notice;
+      // Asking for WebGPU and not getting it is worth a warning; 'auto' choosing the CPU is just information.
+      notice.value = { kind: preference.value === 'webgpu' ? 'warning' : 'info', text: info.notice };
+    }
+    switchingTo = null;
+  }
 
   function flush(): void {
     if (flushTimer !== null) clearTimeout(flushTimer);
@@ -79,7 +99,9 @@ export const useKernelStore = defineStore('kernel', () => {
   function restarted(reason: RestartReason, detail?: string): void {
     input.value = null;
     flush();
-    if (reason === 'user') {
+    if (reason === 'user' && switchingTo) {
+      notice.value = { kind: 'info', text: `Compute backend set to ${backendName(switchingTo)}: the kernel restarted. Variables are gone; run the cells again.` };
+    } else if (reason === 'user') {
       notice.value = { kind: 'info', text: 'Kernel restarted. Variables are gone; run the cells again.' };
     } else if (reason === 'interrupt-timeout') {
       notice.value = {
@@ -133,6 +155,25 @@ export const useKernelStore = defineStore('kernel', () => {
     client.value.restart();
   }
 
+  /**
+   * Remembers the new backend preference and restarts the kernel on it (a kernel only reads it at start-up). A
+   * dead kernel is not restarted here: the next one connected (session.ts's restartKernel) is told the preference.
+   */
+  function switchBackend(pref: BackendPreference): void {
+    preference.value = pref;
+    saveBackendPreference(pageStorage(), pref);
+    if (state.value === 'dead') {
+      client.value.configure(pref);
+      return;
+    }
+    switchingTo = pref;
+    notice.value = null;
+    input.value = null;
+    // Shown at once: the engine's own 'restarting' follows, and tests can wait for 'idle' without a race.
+    state.value = 'restarting';
+    client.value.restart(pref);
+  }
+
   function replyInput(value: string): void {
     const req = input.value;
     if (!req) return;
@@ -151,7 +192,7 @@ export const useKernelStore = defineStore('kernel', () => {
   }
 
   return {
-    state, runState, input, notice, startup, backend, client,
-    attach, engineExited, run, interrupt, restart, replyInput, dismissNotice, flush,
+    state, runState, input, notice, startup, backend, preference, backendNotice, client,
+    attach, engineExited, run, interrupt, restart, switchBackend, replyInput, dismissNotice, flush,
   };
 });
