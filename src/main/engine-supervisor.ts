@@ -3,7 +3,7 @@
  * MessageChannelMain pair, restarted with back-off when it dies unexpectedly, killed when its window goes away.
  *
  * The supervisor hands out ports and then stays out of the data path: every engine message flows renderer ↔
- * engine directly. It only watches process lifetimes. The messages it sends the renderer (a port, a crash notice)
+ * engine directly, and so do GPU kernels and read-backs (a second port pair). It only watches process lifetimes. The messages it sends the renderer (a port, a crash notice)
  * are described in src/shared/protocol/host.ts, [Note: host bridge]. A crash restarts the engine process only:
  * the notebook lives in the renderer and is untouched; its globals are lost, which the renderer reports.
  */
@@ -134,12 +134,15 @@ export class EngineSupervisor {
     child.once('exit', (code) => this.onExit(engine, child, code));
     child.on('error', (type, location) => this.log(`engine error ${type} at ${location}`));
 
+    // Two channels per engine process: the engine protocol, and the engine's way to the renderer's GPU executor
+    // (src/renderer/gpu-executor.ts). Both travel in the same two messages, in the same order: ports[0], ports[1].
     const { port1, port2 } = new MessageChannelMain();
+    const gpu = new MessageChannelMain();
     const boot: EngineBootMessage = { type: ENGINE_BOOT_MESSAGE, cwd };
-    child.postMessage(boot, [port1]);
+    child.postMessage(boot, [port1, gpu.port1]);
     const message: EnginePortMessage = { type: ENGINE_PORT_MESSAGE, notebookPath: engine.notebookPath, reason };
     if (detail !== undefined) message.detail = detail;
-    this.send(engine, message, [port2]);
+    this.send(engine, message, [port2, gpu.port2]);
   }
 
   private onExit(engine: Engine, child: UtilityProcess, code: number): void {

@@ -2,7 +2,7 @@
  * @file Node adapter of the engine: the router runs in the calling thread (the CLI's, a test's, or the Electron
  * utility process's main thread) and the Python worker in a worker_threads thread.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { FromEngine, ToEngine } from '../../shared/protocol/engine';
 import type { WorkerToRouter } from '../core/control';
 import { Router } from '../core/router';
@@ -21,6 +21,8 @@ export interface NodeEngineOptions {
   interruptGraceMs?: number;
   /** Environment variables for Python (default: this process's environment, as `python` would see it). */
   env?: Record<string, string>;
+  /** Called for each Python worker started: its channel to a GPU executor (Electron, electron/gpu-hub.ts), or none. */
+  gpuPort?(): MessagePort;
 }
 
 export interface EngineClient {
@@ -39,7 +41,8 @@ export function createNodeEngine(opts: NodeEngineOptions): EngineClient {
     interruptGraceMs: opts.interruptGraceMs,
     onInvalid: (msg) => process.emitWarning(`divelab engine: dropped an invalid message ${JSON.stringify(msg)?.slice(0, 200)}`),
     spawn(events) {
-      const worker = new Worker(workerUrl, { workerData: { snapshotDir: opts.snapshotDir } });
+      const gpuPort = opts.gpuPort?.();
+      const worker = new Worker(workerUrl, { workerData: { snapshotDir: opts.snapshotDir, gpuPort }, transferList: gpuPort ? [gpuPort] : [] });
       let terminated = false;
       worker.on('message', (msg: WorkerToRouter) => events.message(msg));
       worker.on('error', (err) => { if (!terminated) events.died(err.message); });

@@ -87,7 +87,10 @@ export const ENGINE_EXIT_MESSAGE = 'divelab:engine-exit';
 
 /** Window messages the preload posts to the renderer's main world (validate with `parseEngineWindowMessage`). */
 export const EngineWindowMessage = v.variant('type', [
-  /** Carries the engine's MessagePort in `event.ports[0]`. */
+  /**
+   * Carries the engine's MessagePort in `event.ports[0]`, and in `event.ports[1]` the port on which that engine
+   * process sends GPU work to the renderer (src/renderer/gpu-executor.ts; [Note: GPU sessions]).
+   */
   v.object({
     type: v.literal(ENGINE_PORT_MESSAGE),
     notebookPath: v.nullable(v.string()),
@@ -112,7 +115,8 @@ export function parseEngineWindowMessage(data: unknown): EngineWindowMessage | n
 
 /**
  * The first message the main process sends to a forked engine (utilityProcess `process.parentPort`), with the
- * client's MessagePort in `ports[0]`. `cwd` is the notebook's folder (also the process's working directory).
+ * client's MessagePort in `ports[0]` and the renderer's GPU executor's in `ports[1]`. `cwd` is the notebook's folder
+ * (also the process's working directory).
  */
 export const ENGINE_BOOT_MESSAGE = 'divelab:engine-boot';
 export interface EngineBootMessage {

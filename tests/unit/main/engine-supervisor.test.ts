@@ -45,17 +45,29 @@ describe('starting an engine', () => {
     expect(lastFork().options['cwd']).toBe(home);
   });
 
-  it('hands one end of a fresh channel to the engine and the other to the renderer', () => {
+  it('hands one end of two fresh channels (engine protocol, GPU) to the engine and the other ends to the renderer', () => {
     supervisor.connect(contents as never, null);
     const [[boot, enginePorts]] = lastFork().postMessage.mock.calls as [[unknown, Array<{ id: number }>]];
     expect(boot).toEqual({ type: 'divelab:engine-boot', cwd: home });
     const [[channel, message, rendererPorts]] = contents.postMessage.mock.calls as [[string, unknown, Array<{ id: number }>]];
     expect(channel).toBe('divelab:engine-port');
     expect(message).toEqual({ type: 'divelab:engine-port', notebookPath: null, reason: 'start' });
-    expect(enginePorts).toHaveLength(1);
-    expect(rendererPorts).toHaveLength(1);
-    // Two ends of one channel: consecutive ids from the same MessageChannelMain.
-    expect(rendererPorts[0]!.id).toBe(enginePorts[0]!.id + 1);
+    expect(enginePorts).toHaveLength(2);
+    expect(rendererPorts).toHaveLength(2);
+    // Each pair is the two ends of one channel (consecutive ids from one MessageChannelMain), and the channels differ.
+    expect(rendererPorts.map((p) => p.id)).toEqual(enginePorts.map((p) => p.id + 1));
+    expect(enginePorts[1]!.id).not.toBe(enginePorts[0]!.id);
+  });
+
+  it('gives every restart fresh channels, the GPU one included', async () => {
+    supervisor.connect(contents as never, null);
+    lastFork().crash(9);
+    await vi.runAllTimersAsync();
+    const [first, second] = forks().map((f) => (f.postMessage.mock.calls[0]![1] as Array<{ id: number }>).map((p) => p.id));
+    expect(second).toHaveLength(2);
+    expect(second!.some((id) => first!.includes(id))).toBe(false);
+    const toRenderer = contents.postMessage.mock.calls.filter(([channel]) => channel === 'divelab:engine-port');
+    expect((toRenderer[1]![2] as Array<{ id: number }>).map((p) => p.id)).toEqual(second!.map((id) => id + 1));
   });
 
   it('runs one engine per notebook', () => {
@@ -90,7 +102,7 @@ describe('crash recovery', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(forks()).toHaveLength(2);
     expect(sent()[2]!.message).toMatchObject({ type: 'divelab:engine-port', reason: 'crash', notebookPath: join(home, 'a.ipynb') });
-    expect(contents.postMessage.mock.calls[2]![2]).toHaveLength(1); // with a new port
+    expect(contents.postMessage.mock.calls[2]![2]).toHaveLength(2); // with new ports (engine, GPU)
     expect(log).toHaveBeenCalledWith(expect.stringContaining('Restarting in 100 ms'));
   });
 

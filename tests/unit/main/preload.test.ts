@@ -50,13 +50,13 @@ describe('preload bridge', () => {
     ]);
   });
 
-  it("re-posts the engine port to the page's own origin, with the port transferred", () => {
-    const port = { id: 'port' };
-    ipcRenderer.emit('divelab:engine-port', { ports: [port] }, { type: 'divelab:engine-port', notebookPath: null, reason: 'start' });
+  it("re-posts the engine's ports (engine protocol, GPU) to the page's own origin, transferred in their order", () => {
+    const ports = [{ id: 'engine' }, { id: 'gpu' }];
+    ipcRenderer.emit('divelab:engine-port', { ports }, { type: 'divelab:engine-port', notebookPath: null, reason: 'start' });
     expect(postMessage).toHaveBeenLastCalledWith(
       { type: 'divelab:engine-port', notebookPath: null, reason: 'start' },
       'app://divelab',
-      [port],
+      ports,
     );
     ipcRenderer.emit('divelab:engine-exit', { ports: [] }, { notebookPath: '/a.ipynb', detail: 'gone', restartInMs: 100 });
     expect(postMessage).toHaveBeenLastCalledWith(

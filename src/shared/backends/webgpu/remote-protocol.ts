@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { BINARY_OPS, UNARY_OPS, type KernelArgs, type KernelName } from '../backend';
+import type { WebGpuProbe } from '../select';
 
 /** Kernel arguments with buffer ids in place of buffers. */
 export type RemoteKernel = { [K in KernelName]: { name: K; args: KernelArgs<number>[K] } }[KernelName];
@@ -41,6 +42,30 @@ export const GpuRequestSchema = v.variant('t', [
     kernel('cumsum', v.object({ a: view, out: view, shape: dims, dim: count })),
     kernel('matmul', v.object({ a: view, b: view, out: view, m: count, n: count, k: count })),
   ]),
+]);
+
+/**
+ * [Note: GPU sessions] In Electron one port joins an engine process to its executor in the renderer, but the
+ * engine replaces its Python worker (restart, crash, a settings change), and each worker numbers its buffers and
+ * reads from 1 again. So every worker opens a session: the engine posts `hello` with a fresh session number, the
+ * executor drops the previous session (frees its buffers, posts nothing more for it) and answers `probe` with what
+ * its WebGPU adapter is. Messages keep their order on a port, so every reply the engine receives after that
+ * `probe` belongs to the new session and everything before it to an old one (dropped). The worker learns the
+ * probe from the engine (src/engine/electron/gpu-hub.ts) before it decides whether `cuda` exists.
+ */
+export type GpuHello = { t: 'hello'; session: number };
+export type GpuProbeReply = { t: 'probe'; session: number; probe: WebGpuProbe };
+
+export const GpuHelloSchema = v.object({ t: v.literal('hello'), session: id });
+const ProbeSchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), adapter: v.string(), software: v.boolean() }),
+  v.object({ ok: v.literal(false), reason: v.string() }),
+]);
+/** What the engine accepts from an executor: a session's probe, or a reply to a read. */
+export const GpuExecutorMessageSchema = v.variant('t', [
+  v.object({ t: v.literal('probe'), session: id, probe: ProbeSchema }),
+  v.object({ t: v.literal('data'), req: id, data: v.instance(Float32Array) }),
+  v.object({ t: v.literal('error'), req: id, message: v.string() }),
 ]);
 
 /** The two ends of a message channel, whatever the transport (web MessagePort, Node MessagePort, Electron). */
