@@ -1,6 +1,6 @@
 /**
  * @file Puts the CPU backend (src/shared/backends/cpu) under the tensor core of one Python worker: large float
- * storages on its heap, large matmuls and elementwise ops on its wasm kernels ([Note: accelerated paths] in
+ * storages on its heap, large matmuls, elementwise ops, sums and cumsums on its wasm kernels ([Note: accelerated paths] in
  * src/shared/tensor/accel.ts).
  * [Note: kernel interrupts] The pool polls Pyodide's interrupt buffer between chunks and throws
  * KernelInterruptedError with the flag still set. Python must see KeyboardInterrupt, not a JS error it would
@@ -31,6 +31,10 @@ export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
   const kernels: CpuKernels = {
     binary: interruptible(py, cpu.binary.bind(cpu)),
     binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
+    unary: interruptible(py, cpu.unary.bind(cpu)),
+    // single-threaded wasm, no pool chunks to poll between: nothing to interrupt (10^7 elements take a few ms)
+    orderedSum: cpu.orderedSum.bind(cpu),
+    cumsum: interruptible(py, cpu.cumsum.bind(cpu)),
     matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),
     matmulF64: interruptible(py, cpu.matmulF64.bind(cpu)),
     isShared: cpu.isShared.bind(cpu),

@@ -2,19 +2,26 @@
  * @file The tensor core's hook for an accelerated CPU backend (src/shared/backends/cpu): the engine installs one
  * with `setCpuKernels`; without it (unit tests, pyrun) every op runs the TypeScript loops, which stay the oracle.
  * [Note: accelerated paths] Only large, contiguous, cast-free float32/float64 work goes to the backend: matmul
- * (mm/mv/matmul/@/bmm) and add/sub/mul/div. Below the thresholds an op never looks further than one null check,
- * so tiny tensors keep their per-op cost. Sums stay in TypeScript on purpose: cascade-sum.ts reproduces
- * PyTorch's order of additions bit for bit, and the backend's float32 sum does not (see its summation note).
+ * (mm/mv/matmul/@/bmm), add/sub/mul/div, neg/abs/sqrt, sums over everything or over trailing dims (sum, mean),
+ * and cumsum along a dim whose rows are contiguous. Below the thresholds an op never looks further than one null
+ * check, so tiny tensors keep their per-op cost. Every path here gives the TypeScript loops' result bit for bit:
+ * elementwise ops are single IEEE operations; sums use the backend's `orderedSum`, which adds in cascade-sum.ts's
+ * (PyTorch's) order, not its faster threaded `sum`; cumsum uses the exact sequential f64 scan.
  */
 import type { CpuBackend } from '../backends/cpu/index';
 import type { DType, StorageArray } from './dtype';
 import type { View } from './iterate';
+import type { Tensor } from './tensor';
 
 /** What the core calls; a CpuBackend fits, and the engine wraps one to turn an interrupt into KeyboardInterrupt. */
-export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'matmulF32' | 'matmulF64' | 'isShared'>;
+export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'unary' | 'orderedSum' | 'cumsum' | 'matmulF32' | 'matmulF64' | 'isShared'>;
 
 /** Elementwise ops at or above this many elements run on the backend (its wasm beats the JS loop from ~4k). */
 export const ELEMENTWISE_MIN = 1 << 14;
+/** Sums of rows at least this long run on the backend (measured: see the note in accelRowSum). */
+export const SUM_MIN = 1 << 12;
+/** cumsum rows at least this long run on the backend. */
+export const CUMSUM_MIN = 1 << 12;
 /** Matmuls with at least this many multiply-adds run on the backend. */
 export const MATMUL_MIN = 48 * 48 * 48;
 
@@ -62,4 +69,75 @@ export function accelBinary(op: string, dtype: DType, shape: readonly number[], 
   if (dense(shape, a.strides) && isScalarView(b, shape) && k.isShared(x)) { k.binaryScalar(bop, x, a.offset, y[0]!, false, o, out.offset, n); return true; }
   if (dense(shape, b.strides) && isScalarView(a, shape) && k.isShared(y)) { k.binaryScalar(bop, y, b.offset, x[0]!, true, o, out.offset, n); return true; }
   return false;
+}
+
+const ACCEL_UNARY = new Set<string>(['neg', 'abs', 'sqrt']);
+
+/**
+ * out = op(t) on the backend for neg/abs/sqrt of large contiguous float tensors (out may be t itself): exact
+ * IEEE operations, so the result is the TypeScript loop's (sqrt of a float32 computed in double and rounded once
+ * is the correctly rounded float32 sqrt). False leaves the op to the caller.
+ */
+export function accelUnary(op: string, t: Tensor, out: Tensor): boolean {
+  const k = kernels;
+  if (k === null || t.numel < ELEMENTWISE_MIN || !ACCEL_UNARY.has(op) || !isAccelDtype(t.dtype) || out.dtype !== t.dtype) return false;
+  if (!t.isContiguous || !out.isContiguous) return false;
+  const x = t.storage.data as Float32Array | Float64Array, o = out.storage.data as Float32Array | Float64Array;
+  if (!k.isShared(x) || !k.isShared(o)) return false;
+  k.unary(op as 'neg' | 'abs' | 'sqrt', x, t.offset, o, out.offset, t.numel);
+  return true;
+}
+
+/**
+ * The sum of a contiguous float row in PyTorch's order on the backend, or null to leave it to contiguousRowSum.
+ * Rows shorter than SUM_MIN stay in TypeScript: there the wasm call and the scalar finish (4·L leftover partials)
+ * are a visible share, and the TS loop is only microseconds anyway.
+ */
+export function accelRowSum(data: StorageArray, offset: number, n: number): number | null {
+  const k = kernels;
+  if (k === null || n < SUM_MIN || !(data instanceof Float32Array || data instanceof Float64Array) || !k.isShared(data)) return null;
+  return k.orderedSum(data, offset, n);
+}
+
+/**
+ * Sums of a contiguous tensor over dims that cover its tail (every dim from the first reduced one on is reduced
+ * or has size 1): each output element is then one contiguous row, which the cascade sums as contiguousRowSum
+ * does and adds to the output's zero. Writes od[j] = sum / divisor and returns true, or false when this layout
+ * does not apply or rows are short.
+ */
+export function accelInnerSums(t: Tensor, dims: readonly number[], od: StorageArray, divisor: number): boolean {
+  const k = kernels;
+  if (k === null || dims.length === 0 || t.numel < SUM_MIN || !t.isContiguous || !isAccelDtype(t.dtype)) return false;
+  const first = Math.min(...dims);
+  let inner = 1;
+  for (let d = first; d < t.ndim; d++) {
+    if (dims.includes(d)) inner *= t.shape[d]!;
+    else if (t.shape[d] !== 1) return false;
+  }
+  const data = t.storage.data as Float32Array | Float64Array;
+  if (inner < SUM_MIN || !k.isShared(data)) return false;
+  const f32 = t.dtype === 'float32';
+  const rows = t.numel / inner;
+  for (let j = 0; j < rows; j++) {
+    const s = k.orderedSum(data, t.offset + j * inner, inner);
+    const v = f32 ? Math.fround(0 + s) : 0 + s; // cascadeSum's store: out (0) + the row's sum; turns -0 into 0
+    od[j] = divisor === 1 ? v : v / divisor;
+  }
+  return true;
+}
+
+/**
+ * cumsum of a float tensor along `dim` into a fresh contiguous `out` of the same dtype, on the backend's exact
+ * sequential scan (f64 accumulator, one rounding per output: the TypeScript loop's arithmetic). Applies when t is
+ * contiguous and every dim after `dim` has size 1, so each scanned line is a contiguous row.
+ */
+export function accelCumsum(t: Tensor, dim: number, out: Tensor): boolean {
+  const k = kernels;
+  if (k === null || t.numel < CUMSUM_MIN || !isAccelDtype(t.dtype) || out.dtype !== t.dtype || !t.isContiguous) return false;
+  for (let d = dim + 1; d < t.ndim; d++) if (t.shape[d] !== 1) return false;
+  const len = t.shape[dim]!;
+  const x = t.storage.data as Float32Array | Float64Array, o = out.storage.data as Float32Array | Float64Array;
+  if (len < CUMSUM_MIN || !k.isShared(x) || !k.isShared(o)) return false;
+  for (let j = 0; j < t.numel / len; j++) k.cumsum(x, t.offset + j * len, o, out.offset + j * len, len, true);
+  return true;
 }

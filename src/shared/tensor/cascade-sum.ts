@@ -15,14 +15,19 @@ type Data = ArrayLike<number>;
 
 const ceilLog2 = (x: number): number => (x <= 2 ? 1 : Math.floor(Math.log2(x - 1)) + 1);
 
+/** multi_row_sum's schedule for `size` rows: level 0 takes `step` = 2^power rows before carrying into level 1. */
+export function cascadeStep(size: number): { power: number; step: number } {
+  const power = Math.max(4, Math.floor(ceilLog2(size) / 4));
+  return { power, step: 2 ** power };
+}
+
 /**
  * multi_row_sum: `nrows` sums (returned in the first `nrows` slots of a shared buffer), sum k over i < size of x[base + i*si + k*sk], in a 4-level cascade. Adds round to
  * float32 when `f32` (PyTorch accumulates float32 in float).
  */
 function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: number, size: number, f32: boolean): Float64Array {
   const levels = 4;
-  const power = Math.max(4, Math.floor(ceilLog2(size) / levels));
-  const step = 2 ** power;
+  const { power, step } = cascadeStep(size);
   const mask = step - 1;
   const acc = scratch; // acc[j * nrows + k]; callers read the result before the next call
   acc.fill(0, 0, levels * nrows);

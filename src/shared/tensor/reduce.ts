@@ -9,6 +9,7 @@
 import { indexError, runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
 import { cascadeSum, contiguousRowSum } from './cascade-sum';
+import { accelCumsum, accelInnerSums, accelRowSum } from './accel';
 import { storeFix } from './copy';
 import { gpuCumsum, gpuSum, isCuda } from './device';
 import { forEachRun } from './iterate';
@@ -91,10 +92,11 @@ function floatSum(t: Tensor, dims: readonly number[], keepdim: boolean, divisor:
   if (onDevice) return onDevice;
   const out = emptyTensor(outShape(t, dims, keepdim), t.dtype);
   if (dims.length === t.ndim && t.isContiguous) { // x.sum() / x.mean(): one row, no bookkeeping
-    const s = contiguousRowSum(t.storage.data, t.offset, t.numel, t.dtype === 'float32');
+    const s = accelRowSum(t.storage.data, t.offset, t.numel) ?? contiguousRowSum(t.storage.data, t.offset, t.numel, t.dtype === 'float32');
     out.storage.data[0] = divisor === 1 ? s : s / divisor;
     return out;
   }
+  if (accelInnerSums(t, dims, out.storage.data, divisor)) return out; // contiguous rows, on the CPU backend
   const sums = cascadeSum(t, dims, out.numel);
   const od = out.storage.data;
   for (let i = 0; i < sums.length; i++) od[i] = divisor === 1 ? sums[i] : sums[i] / divisor;
@@ -210,6 +212,7 @@ export function cumulative(t: Tensor, dim: number, isSum: boolean, dtype: DType 
   if (onDevice) return onDevice;
   const out = emptyTensor(t.shape, outD);
   if (t.ndim === 0) { out.storage.data[0] = t.storage.data[t.offset]; return out; }
+  if (isSum && outD === t.dtype && accelCumsum(t, d, out)) return out; // contiguous float rows, on the CPU backend
   const od = out.storage.data;
   const fix = storeFix(outD);
   const outStrides = out.strides;

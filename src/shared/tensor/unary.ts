@@ -6,6 +6,7 @@ import { runtimeError, typeError } from '../errors';
 import { castValue, getDefaultDtype, isFloating, resultType, TYPE_NAME, type DType, type ScalarKind } from './dtype';
 import { canCast, roundHalfEven } from './binary';
 import { storeFix } from './copy';
+import { accelUnary } from './accel';
 import { map1, map3, viewOf, type View } from './iterate';
 import { type Operand, isTensor } from './scalar';
 import { broadcastShapes, broadcastStrides } from './shape';
@@ -93,7 +94,7 @@ function runUnary(op: UnaryOp, t: Tensor, out: Tensor | null): Tensor {
   let f = def.fn(t.dtype);
   const fix = storeFix(target.dtype);
   if (fix && target.dtype === 'int64' && !Number.isInteger(f(0.5))) { const g = f; f = (x) => fix(g(x)); }
-  map1(t.shape, viewOf(target), viewOf(t), f);
+  if (!accelUnary(op, t, target)) map1(t.shape, viewOf(target), viewOf(t), f); // neg/abs/sqrt: CPU backend when large
   if (out !== null) bumpVersion(out);
   return target;
 }

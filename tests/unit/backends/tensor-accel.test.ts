@@ -1,13 +1,14 @@
 /**
  * @file The tensor core with the CPU backend installed (as the engine does) against the same ops on the
  * TypeScript kernels, the oracle: large matmuls (plain, transposed, batched with a broadcast operand, mv) and
- * add/sub/mul/div (tensor-tensor, tensor-scalar, in place) agree within float tolerance, and storages of large
+ * add/sub/mul/div (tensor-tensor, tensor-scalar, in place) agree within float tolerance; sum/mean (whole and
+ * over trailing dims), cumsum and neg/abs/sqrt are bit-identical to the TS loops and cascade; storages of large
  * float tensors live on the backend heap while small ones do not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeCpuBackend } from '../../../src/engine/node/cpu-backend';
 import type { CpuBackend } from '../../../src/shared/backends/cpu/index';
-import { setCpuKernels } from '../../../src/shared/tensor/accel';
+import { setCpuKernels, SUM_MIN } from '../../../src/shared/tensor/accel';
 import { setArrayAllocator } from '../../../src/shared/tensor/storage';
 import { fromFlat } from '../../../src/shared/tensor/creation';
 import { matmul, mm, mv } from '../../../src/shared/tensor/linalg';
@@ -15,6 +16,9 @@ import { binary, binaryInplace } from '../../../src/shared/tensor/binary';
 import { contiguous, expand, permute, transpose } from '../../../src/shared/tensor/views';
 import type { DType } from '../../../src/shared/tensor/dtype';
 import type { Tensor } from '../../../src/shared/tensor/tensor';
+import { cumulative, mean, sum } from '../../../src/shared/tensor/reduce';
+import { unary, unaryInplace } from '../../../src/shared/tensor/unary';
+import fc from 'fast-check';
 
 let cpu: CpuBackend;
 let accelOn = false;
@@ -24,7 +28,12 @@ const install = (on: boolean): void => {
   accelOn = on;
   calls = 0;
   const count = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => { calls++; f(...a); };
-  setCpuKernels(on ? { binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)), isShared: cpu.isShared.bind(cpu) } : null);
+  const countR = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => { calls++; return f(...a); };
+  setCpuKernels(on ? {
+    binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), unary: count(cpu.unary.bind(cpu)),
+    orderedSum: countR(cpu.orderedSum.bind(cpu)), cumsum: count(cpu.cumsum.bind(cpu)),
+    matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)), isShared: cpu.isShared.bind(cpu),
+  } : null);
   setArrayAllocator(on ? (d, n) => (d === 'float32' ? cpu.allocF32(n).fill(0) : d === 'float64' ? cpu.allocF64(n).fill(0) : null) : null);
 };
 beforeAll(async () => { cpu = await createNodeCpuBackend({ threads: 2 }); });
@@ -117,5 +126,94 @@ describe('storage placement', () => {
       mm(m, m);
       expect(calls).toBe(1);
     } finally { install(false); }
+  });
+});
+
+/** Values over ~2^±40 with both signs: sums whose float32 rounding depends on the order of additions. */
+const wide = (n: number, seed: number): number[] =>
+  Array.from({ length: n }, (_, i) => { const h = Math.imul(i + 1, 2654435761) ^ Math.imul(seed + 7, 40503); return ((h % 1000) / 997) * 2 ** ((h >>> 8) % 81 - 40); });
+const sameBits = (fast: number[], ref: number[]): boolean => fast.length === ref.length && fast.every((v, i) => Object.is(v, ref[i]));
+
+/** Like `both`, with wide-range data. */
+function bothWide(f: (mk: (shape: number[], seed: number) => Tensor) => Tensor, dtype: DType): { fast: number[]; ref: number[]; calls: number } {
+  const run = (on: boolean) => {
+    install(on);
+    const out = f((shape, seed) => fromFlat(wide(shape.reduce((a, b) => a * b, 1), seed), shape, dtype));
+    return { values: flat(out), calls };
+  };
+  const ref = run(false), fast = run(true);
+  install(false);
+  return { fast: fast.values, ref: ref.values, calls: fast.calls };
+}
+
+describe.each(['float32', 'float64'] as const)('sums, cumsum and unary ops on the CPU backend (%s) are the TS results bit for bit', (dtype) => {
+  it('sum() and mean() of large contiguous tensors (the ordered wasm sum), and of small ones (untouched)', () => {
+    for (const [shape, accel] of [[[1_000_003], true], [[SUM_MIN], true], [[64, 257], true], [[SUM_MIN - 1], false], [[5], false]] as const) {
+      for (const f of [(t: Tensor) => sum(t), (t: Tensor) => mean(t)]) {
+        const r = bothWide((mk) => f(mk([...shape], 1)), dtype);
+        expect(sameBits(r.fast, r.ref)).toBe(true);
+        expect(r.calls > 0).toBe(accel);
+      }
+    }
+  });
+
+  it('sum and mean over trailing dims take the backend per row; other layouts keep the TS cascade', () => {
+    const cases: [string, (mk: (s: number[], seed: number) => Tensor) => Tensor, boolean][] = [
+      ['sum(-1)', (mk) => sum(mk([3, 5000], 2), [1]), true],
+      ['sum((1, 2)) keepdim', (mk) => sum(mk([2, 70, 90], 3), [1, 2], true), true],
+      ['mean(1) with a trailing size-1 dim', (mk) => mean(mk([3, 4500, 1], 4), [1]), true],
+      ['sum(0): rows across the layout', (mk) => sum(mk([5000, 3], 5), [0]), false],
+      ['sum(-1) of a transposed tensor', (mk) => sum(transpose(mk([5000, 3], 6), 0, 1), [1]), false],
+      ['sum(-1) of short rows', (mk) => sum(mk([300, 20], 7), [1]), false],
+    ];
+    for (const [name, f, accel] of cases) {
+      const r = bothWide(f, dtype);
+      expect(sameBits(r.fast, r.ref), name).toBe(true);
+      expect(r.calls > 0, name).toBe(accel);
+    }
+  });
+
+  it('sums over random shapes and dims agree with the TS cascade (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 0, maxLength: 3 }), fc.integer({ min: 1, max: 9000 }), fc.integer(), fc.boolean(),
+      (shape, last, mask, keep) => {
+        const lead = shape.reduce((a, b) => a * b, 1);
+        const full = [...shape, Math.max(1, Math.min(last, Math.floor(200_000 / lead)))];
+        const dims = full.map((_, i) => i).filter((i) => (mask >> i) & 1);
+        const r = bothWide((mk) => (dims.length ? sum(mk(full, 8), dims, keep) : mean(mk(full, 8))), dtype);
+        return sameBits(r.fast, r.ref);
+      }), { numRuns: 40 });
+  });
+
+  it('cumsum along contiguous rows takes the exact scan; other dims keep the TS loop', () => {
+    const cases: [string, (mk: (s: number[], seed: number) => Tensor) => Tensor, boolean][] = [
+      ['1-D', (mk) => cumulative(mk([600_001], 9), 0, true), true],
+      ['dim=-1 of 2-D', (mk) => cumulative(mk([3, 5000], 10), 1, true), true],
+      ['dim=1 with a trailing size-1 dim', (mk) => cumulative(mk([2, 5000, 1], 11), 1, true), true],
+      ['dim=0 of 2-D', (mk) => cumulative(mk([5000, 3], 12), 0, true), false],
+      ['cumprod', (mk) => cumulative(mk([5000], 13), 0, false), false],
+      ['short rows', (mk) => cumulative(mk([400, 30], 14), 1, true), false],
+    ];
+    for (const [name, f, accel] of cases) {
+      const r = bothWide(f, dtype);
+      expect(sameBits(r.fast, r.ref), name).toBe(true);
+      expect(r.calls > 0, name).toBe(accel);
+    }
+  });
+
+  it('neg, abs and sqrt (NaN for negatives) of large contiguous tensors, in place too', () => {
+    for (const op of ['neg', 'abs', 'sqrt'] as const) {
+      const cases: [(mk: (s: number[], seed: number) => Tensor) => Tensor, boolean][] = [
+        [(mk) => unary(op, mk([1 << 15], 15)), true],
+        [(mk) => { const a = mk([128, 256], 16); unaryInplace(op, a); return a; }, true],
+        [(mk) => unary(op, transpose(mk([256, 128], 17), 0, 1)), false],
+        [(mk) => unary(op, mk([100], 18)), false],
+      ];
+      for (const [f, accel] of cases) {
+        const r = both(f, dtype);
+        expect(sameBits(r.fast, r.ref), op).toBe(true);
+        expect(r.calls > 0, op).toBe(accel);
+      }
+    }
   });
 });

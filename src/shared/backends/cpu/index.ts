@@ -10,7 +10,10 @@
  * - `binaryScalar(op, a, aOff, s, scalarFirst, out, outOff, n)`  out = a op s  (s op a when scalarFirst)
  * - `unary(op, a, aOff, out, outOff, n)`  neg/abs/sqrt
  * - `sum(a, aOff, n): number`  (float32: see [Note: summation accuracy] in wasm/reduce.ts)
- * - `cumsum(a, aOff, out, outOff, n)`  f64 accumulator like PyTorch 1.13
+ * - `orderedSum(a, aOff, n): number`  single-threaded, in PyTorch's order of additions: bit for bit
+ *   contiguousRowSum of src/shared/tensor/cascade-sum.ts ([Note: ordered sum kernel] in wasm/cascade.ts)
+ * - `cumsum(a, aOff, out, outOff, n, exact?)`  f64 accumulator like PyTorch 1.13; `exact` keeps one sequential
+ *   scan at every size (bit for bit PyTorch's), otherwise long scans are split across threads
  * - `matmulF32(a, aOff, b, bOff, out, M, N, K, opt?)`  out[M x N] = a[M x K] @ b[K x N], row-major unless
  *   `opt.aStrides` / `opt.bStrides` ([row, col] in elements, e.g. [1, M] for a transposed A); `opt.outOff`.
  *   `matmulF64` likewise for float64. Accumulation is in the operands' dtype, as BLAS does for PyTorch.
@@ -24,6 +27,9 @@ import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
+import { ORDERED_SCRATCH_BYTES } from './wasm/cascade';
+import { orderedRowSum } from './ordered';
+import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
 import { makeCpuBackendInterface, type CpuBuffer } from './strided';
@@ -47,6 +53,8 @@ const dtOf = (a: FloatArray): FloatDtype => (a instanceof Float32Array ? 'f32' :
 export class CpuBackend {
   readonly backend: Backend<CpuBuffer>;
   private readonly registry = new FinalizationRegistry<number>((ptr) => this.rt.heap.release(ptr));
+  /** The ordered-sum kernel's level storage, as float32 and float64 views of the same heap bytes. */
+  private orderedScratch: { f32: Float32Array; f64: Float64Array } | undefined;
 
   constructor(readonly rt: CpuRuntime) {
     this.backend = makeCpuBackendInterface(this);
@@ -161,12 +169,34 @@ export class CpuBackend {
   }
 
   /**
-   * Running sum with an f64 accumulator. Below 4 * PAR_MIN_ELEMENTWISE elements: one sequential scan, bit for bit
-   * PyTorch's. Above: chunk totals first (in f64), then each chunk scans from its prefix with the short-chain
-   * float32 kernel; see [Note: summation accuracy] in wasm/reduce.ts for how far that can drift (one float32 ulp,
-   * rarely).
+   * Sum of n contiguous elements in PyTorch's single-thread order (the tensor core's `x.sum()`), bit for bit
+   * contiguousRowSum; float32 results are float32 values. Rows too short for one 128-byte block, and off-heap
+   * rows too short to be worth a copy, use contiguousRowSum itself.
    */
-  cumsum(a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number): void {
+  orderedSum(a: FloatArray, aOff: number, n: number): number {
+    const f32 = a instanceof Float32Array;
+    const sh = this.rt.heap;
+    if (n < 32 || (n < JS_MAX && !sh.owns(a))) return contiguousRowSum(a, aOff, n, f32);
+    if (!this.orderedScratch) {
+      const s = this.allocF64(ORDERED_SCRATCH_BYTES / 8);
+      this.orderedScratch = { f64: s, f32: new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4) };
+    }
+    const scratch = f32 ? this.orderedScratch.f32 : this.orderedScratch.f64;
+    if (sh.owns(a)) return orderedRowSum(this.rt, scratch, a, aOff, n);
+    const tmp = this.alloc(f32 ? 'f32' : 'f64', n);
+    try {
+      tmp.set(a.subarray(aOff, aOff + n));
+      return orderedRowSum(this.rt, scratch, tmp, 0, n);
+    } finally { this.free(tmp); }
+  }
+
+  /**
+   * Running sum with an f64 accumulator. Below 4 * PAR_MIN_ELEMENTWISE elements, or when `exact`: one sequential
+   * scan, bit for bit PyTorch's. Above: chunk totals first (in f64), then each chunk scans from its prefix with
+   * the short-chain float32 kernel; see [Note: summation accuracy] in wasm/reduce.ts for how far that can drift
+   * (one float32 ulp, rarely).
+   */
+  cumsum(a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number, exact = false): void {
     const sh = this.rt.heap;
     if (n < JS_MAX && !(sh.owns(a) && sh.owns(out))) {
       const round = out instanceof Float32Array ? Math.fround : (x: number) => x;
@@ -177,7 +207,7 @@ export class CpuBackend {
     const dt = dtOf(a), es = bytesOf(dt), temps: Temp[] = [];
     const pa = this.addr(a, aOff, n, temps), po = this.addr(out, outOff, n, temps, true);
     try {
-      if (n < 4 * PAR_MIN_ELEMENTWISE || this.threads === 1) {
+      if (exact || n < 4 * PAR_MIN_ELEMENTWISE || this.threads === 1) {
         new Float64Array(sh.buffer, 0, 1)[0] = 0;
         this.rt.call(cumsumName(dt), pa, po, n, 0);
         return;

@@ -5,6 +5,7 @@
 import { ModuleBuilder } from './emitter';
 import { emitElementwise } from './elementwise';
 import { emitReductions } from './reduce';
+import { emitOrderedSum } from './cascade';
 import { emitGemm, type GemmShape } from './gemm';
 
 export interface WasmFeatures {
@@ -27,6 +28,8 @@ export function buildCpuModule(o: CpuModuleOptions): { bytes: Uint8Array<ArrayBu
   emitElementwise(m, 'f64');
   emitReductions(m, 'f32');
   emitReductions(m, 'f64');
+  emitOrderedSum(m, 'f32');
+  emitOrderedSum(m, 'f64');
   emitGemm(m, o.gemm, o.fma, 'f32');
   emitGemm(m, o.gemm, o.fma, 'f64');
   return { bytes: m.encode(), exports: m.names() };

@@ -1,0 +1,110 @@
+/**
+ * @file The CPU backend's PyTorch-ordered sum (wasm lane partials + TypeScript finish) against the TypeScript
+ * cascade (src/shared/tensor/cascade-sum.ts), the oracle: bit for bit (Object.is, so -0 and NaN count) on random
+ * lengths with odd tails, random offsets, data of a large dynamic range with zeros, infinities and NaNs mixed in,
+ * for float32 and float64, on and off the heap. Also the exact sequential cumsum against the TypeScript loop.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createCpuBackend, type CpuBackend } from './index';
+import { contiguousRowSum } from '../../tensor/cascade-sum';
+import { createNodeCpuBackend } from '../../../engine/node/cpu-backend';
+
+let cpu: CpuBackend;
+beforeAll(async () => { cpu = await createCpuBackend({ threads: 1 }); });
+afterAll(() => cpu.dispose());
+
+/** A small seeded generator (mulberry32), so that a failing case replays from its fast-check seed. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Data { n: number; off: number; seed: number; range: number; positive: boolean; specials: number; f32: boolean }
+
+/** Fills n values: sign, mantissa and a binary exponent in [-range, range]; `specials` of them are 0/-0/±inf/NaN. */
+function fill(d: Data, arr: Float32Array | Float64Array): void {
+  const r = rng(d.seed);
+  for (let i = 0; i < d.n; i++) {
+    const v = (r() + 0.5) * 2 ** Math.round((r() * 2 - 1) * d.range);
+    arr[d.off + i] = d.positive || r() < 0.5 ? v : -v;
+  }
+  const special = [0, -0, Infinity, -Infinity, NaN];
+  for (let k = 0; k < d.specials && d.n > 0; k++) arr[d.off + Math.floor(r() * d.n)] = special[Math.floor(r() * special.length)]!;
+}
+
+const dataArb = (maxN: number): fc.Arbitrary<Data> => fc.record({
+  n: fc.oneof(fc.integer({ min: 0, max: maxN }), fc.integer({ min: 0, max: 600 }), fc.constantFrom(31, 32, 33, 255, 256, 257, 4096 * 32 + 31)),
+  off: fc.integer({ min: 0, max: 9 }),
+  seed: fc.integer(),
+  // float32: 2^±60 keeps most sums finite while mixing magnitudes far beyond one float's 24 bits
+  range: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
+  positive: fc.boolean(),
+  specials: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 })),
+  f32: fc.boolean(),
+});
+
+const sameBits = (a: number, b: number): boolean => Object.is(a, b);
+
+describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
+  it('on random lengths 0..100k, offsets, magnitudes and specials, on the heap', () => {
+    fc.assert(fc.property(dataArb(100_000), (d) => {
+      const arr = d.f32 ? cpu.allocF32(d.n + d.off + 1) : cpu.allocF64(d.n + d.off + 1);
+      try {
+        fill(d, arr);
+        const want = contiguousRowSum(arr, d.off, d.n, d.f32);
+        const got = cpu.orderedSum(arr, d.off, d.n);
+        if (!sameBits(got, want)) throw new Error(`n=${d.n} off=${d.off}: got ${got}, want ${want}`);
+      } finally { cpu.free(arr); }
+    }), { numRuns: 300 });
+  });
+
+  it('off the heap (staged through a copy) as well', () => {
+    fc.assert(fc.property(dataArb(50_000), (d) => {
+      const arr = d.f32 ? new Float32Array(d.n + d.off) : new Float64Array(d.n + d.off);
+      fill(d, arr);
+      expect(sameBits(cpu.orderedSum(arr, d.off, d.n), contiguousRowSum(arr, d.off, d.n, d.f32))).toBe(true);
+    }), { numRuns: 60 });
+  });
+
+  it('across the cascade carries of a long row (10^6 + 7 elements, both dtypes)', () => {
+    for (const f32 of [true, false]) {
+      const d: Data = { n: 1_000_007, off: 3, seed: 7, range: 20, positive: false, specials: 0, f32 };
+      const arr = f32 ? cpu.allocF32(d.n + 3) : cpu.allocF64(d.n + 3);
+      fill(d, arr);
+      expect(sameBits(cpu.orderedSum(arr, 3, d.n), contiguousRowSum(arr, 3, d.n, f32))).toBe(true);
+      cpu.free(arr);
+    }
+  });
+
+  it('a sum of negative zeros keeps the sign the cascade gives it', () => {
+    const arr = cpu.allocF32(1000).fill(-0);
+    expect(sameBits(cpu.orderedSum(arr, 0, 1000), contiguousRowSum(arr, 0, 1000, true))).toBe(true);
+    cpu.free(arr);
+  });
+});
+
+describe('cumsum with exact = true', () => {
+  it('is the TypeScript f64-accumulator loop bit for bit, past the parallel threshold too', async () => {
+    const two = await createNodeCpuBackend({ threads: 2 }); // would split a scan this long without `exact`
+    try {
+      for (const f32 of [true, false]) {
+        const n = 600_001;
+        const d: Data = { n, off: 1, seed: 11, range: 30, positive: false, specials: 0, f32 };
+        const a = f32 ? two.allocF32(n + 1) : two.allocF64(n + 1), out = f32 ? two.allocF32(n) : two.allocF64(n);
+        fill(d, a);
+        two.cumsum(a, 1, out, 0, n, true);
+        let acc = 0, bad = 0;
+        for (let i = 0; i < n; i++) { acc += a[1 + i]!; if (!sameBits(out[i]!, f32 ? Math.fround(acc) : acc)) bad++; }
+        expect(bad).toBe(0);
+        two.free(a); two.free(out);
+      }
+    } finally { two.dispose(); }
+  });
+});
