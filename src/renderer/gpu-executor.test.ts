@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGINE_PORT_MESSAGE } from '../shared/protocol/host';
 import { referenceBackend } from '../shared/backends/reference';
 import type { Backend } from '../shared/backends/backend';
-import { serveGpuSessions, startGpuExecutors, type ExecutorDeps } from './gpu-executor';
+import { copyingPort, serveGpuSessions, startGpuExecutors, type ExecutorDeps } from './gpu-executor';
 
 const ORIGIN = 'app://divelab';
 const GPU = { ok: true, adapter: 'Test GPU', software: false } as const;
@@ -69,6 +69,23 @@ describe('GPU executors in the renderer', () => {
     expect(await reply).toEqual({ t: 'data', req: 1, data: Float32Array.from([7, 8]) });
     expect(d.createBackend).toHaveBeenCalledTimes(1);
     stop();
+  });
+
+  it('sends read-back data as a copy, never transferred (Electron drops messages that transfer an ArrayBuffer)', async () => {
+    const { d } = deps();
+    const { port1, port2 } = new MessageChannel();
+    open.push(port1, port2);
+    port2.start();
+    const sent = vi.spyOn(port1, 'postMessage');
+    const exec = serveGpuSessions(copyingPort(port1), d);
+    await hello(port2, 1);
+    const reply = next(port2);
+    port2.postMessage({ t: 'alloc', id: 1, length: 1 });
+    port2.postMessage({ t: 'read', id: 1, req: 1 });
+    expect(await reply).toEqual({ t: 'data', req: 1, data: Float32Array.from([0]) });
+    // the probe and the data, each with nothing to transfer
+    expect(sent.mock.calls.map((c) => (c[1] as unknown[] | undefined)?.length ?? 0)).toEqual([0, 0]);
+    exec.dispose();
   });
 
   it('ignores messages from another window or origin, other message types, and engine ports without a GPU port', async () => {

@@ -123,13 +123,23 @@ export function startGpuExecutors(deps: ExecutorDeps = webGpuDeps): () => void {
     const port = e.ports[1];
     if (msg?.type !== ENGINE_PORT_MESSAGE || !port) return;
     drop(msg.notebookPath);
-    executors.set(msg.notebookPath, { executor: serveGpuSessions(webPort(port), deps), port });
+    executors.set(msg.notebookPath, { executor: serveGpuSessions(copyingPort(port), deps), port });
   };
   window.addEventListener('message', onMessage);
   return () => {
     window.removeEventListener('message', onMessage);
     for (const key of [...executors.keys()]) drop(key);
   };
+}
+
+/**
+ * The port to an engine process, sending copies: the other end is Electron's MessagePortMain, which loses the
+ * whole message when an ArrayBuffer is transferred to it (electron/electron#34905), as serveGpu does with
+ * read-back data. A copy costs nothing extra here: crossing into another process copies the data anyway.
+ */
+export function copyingPort(port: MessagePort): Port {
+  const p = webPort(port);
+  return { post: (m) => p.post(m), listen: p.listen };
 }
 
 type Tracked = Backend<unknown> & { freeAll(): void };

@@ -81,8 +81,8 @@ export function createGpuHub(executor: Port, opts: GpuHubOptions = {}): GpuHub {
       const { port1, port2 } = new MessageChannel();
       const s: Session = { id: ++sessions, ourEnd: port2, live: false, told: false, deliver: null, timer: undefined as never };
       current = s;
-      // What the relay sends goes out only while its worker is the current one; Electron's ports transfer only
-      // ports, so buffers are copied rather than moved.
+      // What the relay sends goes out only while its worker is the current one. Buffers are copied, not moved:
+      // transferring an ArrayBuffer through Electron's MessagePortMain crashes (electron/electron#37565).
       const toExecutor: Port = {
         post: (m) => { if (current === s) executor.post(m); },
         listen: (cb) => { s.deliver = cb; },
