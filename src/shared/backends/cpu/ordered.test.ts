@@ -2,8 +2,10 @@
  * @file The CPU backend's PyTorch-ordered sum (wasm lane partials + TypeScript finish) against the TypeScript
  * cascade (src/shared/tensor/cascade-sum.ts), the oracle: bit for bit (Object.is, so -0 and NaN count) on random
  * lengths with odd tails, random offsets, data of a large dynamic range with zeros, infinities and NaNs mixed in,
- * for float32 and float64, on and off the heap. Also the exact sequential cumsum against the TypeScript loop.
+ * for float32 and float64, on and off the heap. Also the exact sequential cumsum against the TypeScript loop, and
+ * both against PyTorch 1.13's own single-thread results on rows of up to 10^7 (testdata/make_torch_sums.py).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCpuBackend, type CpuBackend } from './index';
@@ -106,5 +108,25 @@ describe('cumsum with exact = true', () => {
         two.free(a); two.free(out);
       }
     } finally { two.dispose(); }
+  });
+});
+
+interface TorchRow { data: 'base' | 'wide'; dtype: 'float32' | 'float64'; n: number; sum: number; cumsumMid: number; cumsumLast: number }
+const torchRows: TorchRow[] = JSON.parse(readFileSync(new URL('./testdata/torch_sums.json', import.meta.url), 'utf8')).rows;
+
+describe('PyTorch 1.13 (one thread) recorded', () => {
+  it.each(torchRows.map((r) => [`${r.data} ${r.dtype} n=${r.n}`, r] as const))('%s: sum and cumsum are its results bit for bit', (_, r) => {
+    const f32 = r.dtype === 'float32';
+    const a = f32 ? cpu.allocF32(r.n) : cpu.allocF64(r.n), c = f32 ? cpu.allocF32(r.n) : cpu.allocF64(r.n);
+    try {
+      for (let i = 0; i < r.n; i++) {
+        const b = ((i * 7919) % 2003) / 1001.5 - 1;
+        a[i] = r.data === 'wide' ? b * 2 ** (((i * 31) % 41) - 20) : b;
+      }
+      expect(Object.is(cpu.orderedSum(a, 0, r.n), r.sum)).toBe(true);
+      expect(Object.is(contiguousRowSum(a, 0, r.n, f32), r.sum)).toBe(true);
+      cpu.cumsum(a, 0, c, 0, r.n, true);
+      expect([c[r.n >> 1], c[r.n - 1]]).toEqual([r.cumsumMid, r.cumsumLast]);
+    } finally { cpu.free(a); cpu.free(c); }
   });
 });
