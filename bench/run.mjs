@@ -11,6 +11,9 @@
  * Implementations: DiveLab's CPU backend (2 threads, relaxed-SIMD FMA as Electron has it; Node 20 needs
  * --experimental-wasm-relaxed-simd, and a no-FMA row shows the plain SIMD build), PyTorch 1.13 through
  * /usr/bin/python3 with torch.set_num_threads(2), TensorFlow.js tfjs-backend-wasm and tfjs-backend-cpu.
+ * The sum and cumsum rows time DiveLab's tensor-core ops (what `x.sum()` / `x.cumsum(0)` run: PyTorch's order of
+ * additions on one thread, the exact sequential scan), not the backend's faster threaded kernels, whose float32
+ * results would differ from PyTorch's in the last digit; PyTorch's own sum there uses its 2 threads.
  *
  * Other engineers' benches (bench/engine-startup.bench.*, python-tiny-op, csv-read) run when present. The
  * convention for such a file: it is run as a program (.mjs/.js with node, .ts with node --import tsx, .py with
