@@ -24,10 +24,10 @@
  */
 import type { BinaryOp, FloatArray, UnaryOp } from '../backend';
 import { binaryFn, unaryFn } from '../reference/kernels';
-import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
+import { CpuRuntime, type CpuRuntimeOptions, type Fn } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
-import { ORDERED_SCRATCH_BYTES } from './wasm/cascade';
+import { ORDERED_SCRATCH_BYTES, orderedSumName } from './wasm/cascade';
 import { orderedRowSum } from './ordered';
 import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
@@ -53,8 +53,8 @@ const dtOf = (a: FloatArray): FloatDtype => (a instanceof Float32Array ? 'f32' :
 export class CpuBackend {
   readonly backend: Backend<CpuBuffer>;
   private readonly registry = new FinalizationRegistry<number>((ptr) => this.rt.heap.release(ptr));
-  /** The ordered-sum kernel's level storage, as float32 and float64 views of the same heap bytes. */
-  private orderedScratch: { f32: Float32Array; f64: Float64Array } | undefined;
+  /** The ordered-sum kernels and their level storage, as float32 and float64 views of the same heap bytes. */
+  private ordered: { f32: Float32Array; f64: Float64Array; k32: Fn; k64: Fn } | undefined;
 
   constructor(readonly rt: CpuRuntime) {
     this.backend = makeCpuBackendInterface(this);
@@ -177,16 +177,21 @@ export class CpuBackend {
     const f32 = a instanceof Float32Array;
     const sh = this.rt.heap;
     if (n < 32 || (n < JS_MAX && !sh.owns(a))) return contiguousRowSum(a, aOff, n, f32);
-    if (!this.orderedScratch) {
+    if (!this.ordered) {
       const s = this.allocF64(ORDERED_SCRATCH_BYTES / 8);
-      this.orderedScratch = { f64: s, f32: new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4) };
+      const f32View = new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4);
+      this.ordered = { f64: s, f32: f32View, k32: this.rt.fn(orderedSumName('f32')), k64: this.rt.fn(orderedSumName('f64')) };
     }
-    const scratch = f32 ? this.orderedScratch.f32 : this.orderedScratch.f64;
-    if (sh.owns(a)) return orderedRowSum(this.rt, scratch, a, aOff, n);
-    const tmp = this.alloc(f32 ? 'f32' : 'f64', n);
+    const o = this.ordered;
+    if (!sh.owns(a)) return this.stagedOrderedSum(a, aOff, n);
+    return f32 ? orderedRowSum(o.k32, o.f32, a, aOff, n) : orderedRowSum(o.k64, o.f64, a, aOff, n);
+  }
+  /** orderedSum of a row that is not on the heap: copied to a temporary first (kept apart: try/finally is slow). */
+  private stagedOrderedSum(a: FloatArray, aOff: number, n: number): number {
+    const tmp = this.alloc(a instanceof Float32Array ? 'f32' : 'f64', n);
     try {
       tmp.set(a.subarray(aOff, aOff + n));
-      return orderedRowSum(this.rt, scratch, tmp, 0, n);
+      return this.orderedSum(tmp, 0, n);
     } finally { this.free(tmp); }
   }
 

@@ -8,31 +8,40 @@
  */
 import type { FloatArray } from '../backend';
 import { cascadeStep } from '../../tensor/cascade-sum';
-import type { CpuRuntime } from './runtime';
-import { orderedSumName } from './wasm/cascade';
+import type { Fn } from './runtime';
 
 /**
  * The sum of a[off .. off + n) in PyTorch's order, for n >= 32 (smaller rows have no whole 128-byte block to give
- * the kernel). `a` must be on the heap; `scratch` is a heap view of at least ORDERED_SCRATCH_BYTES, of a's dtype.
+ * the kernel). `a` must be on the heap; `kernel` is the osum export of a's dtype and `scratch` a heap view of at
+ * least ORDERED_SCRATCH_BYTES, of a's dtype.
  */
-export function orderedRowSum(rt: CpuRuntime, scratch: FloatArray, a: FloatArray, off: number, n: number): number {
+export function orderedRowSum(kernel: Fn, scratch: FloatArray, a: FloatArray, off: number, n: number): number {
   const f32 = a instanceof Float32Array;
   const lanes = f32 ? 8 : 4;
-  const add = f32 ? (x: number, y: number) => Math.fround(x + y) : (x: number, y: number) => x + y;
   const nv = Math.floor(n / lanes); // rows of each lane's row_sum
   const blocks = Math.floor(nv / 4); // multi_row_sum's rows: 4·lanes elements = 128 bytes each
   const { power, step } = cascadeStep(blocks);
   const mask = step - 1;
-  rt.call(orderedSumName(f32 ? 'f32' : 'f64'), a.byteOffset + off * a.BYTES_PER_ELEMENT, blocks, step,
-    mask << power, mask << (2 * power), scratch.byteOffset);
-  // partial (k, l) sits at scratch[k * lanes + l]; row_sum of lane l: partial 0, its leftover rows, partials 1..3
+  kernel(a.byteOffset + off * a.BYTES_PER_ELEMENT, blocks, step, mask << power, mask << (2 * power), scratch.byteOffset);
+  // partial (k, l) sits at scratch[k * lanes + l]; row_sum of lane l: partial 0, its leftover rows, partials 1..3.
+  // Two copies of one loop, float32 rounding each add and float64 not, keep the per-call cost free of closures.
   let acc = 0;
-  for (let i = nv * lanes; i < n; i++) acc = add(acc, a[off + i]!); // vectorized_inner_sum's scalar tail first
-  for (let l = 0; l < lanes; l++) {
-    let r = scratch[l]!;
-    for (let i = blocks * 4; i < nv; i++) r = add(r, a[off + l + i * lanes]!);
-    for (let k = 1; k < 4; k++) r = add(r, scratch[k * lanes + l]!);
-    acc = add(acc, r);
+  if (f32) {
+    for (let i = nv * lanes; i < n; i++) acc = Math.fround(acc + a[off + i]!); // vectorized_inner_sum's scalar tail first
+    for (let l = 0; l < lanes; l++) {
+      let r = scratch[l]!;
+      for (let i = blocks * 4; i < nv; i++) r = Math.fround(r + a[off + l + i * lanes]!);
+      for (let k = 1; k < 4; k++) r = Math.fround(r + scratch[k * lanes + l]!);
+      acc = Math.fround(acc + r);
+    }
+  } else {
+    for (let i = nv * lanes; i < n; i++) acc += a[off + i]!;
+    for (let l = 0; l < lanes; l++) {
+      let r = scratch[l]!;
+      for (let i = blocks * 4; i < nv; i++) r += a[off + l + i * lanes]!;
+      for (let k = 1; k < 4; k++) r += scratch[k * lanes + l]!;
+      acc += r;
+    }
   }
   return acc;
 }

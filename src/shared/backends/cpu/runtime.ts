@@ -22,7 +22,7 @@ export interface CpuRuntimeOptions {
   maximumPages?: number;
 }
 
-type Fn = (...args: number[]) => void;
+export type Fn = (...args: number[]) => void;
 
 export class CpuRuntime {
   private constructor(
@@ -69,6 +69,8 @@ export class CpuRuntime {
   }
 
   call(name: string, ...args: number[]): void { this.fns[this.fnIndex(name)]!(...args); }
+  /** The export itself, for callers that call it often enough that the name lookup and rest array show. */
+  fn(name: string): Fn { return this.fns[this.fnIndex(name)]!; }
 
   /** See Job in pool.ts: chunk c gets args[i] + c*steps[i], its length in args[countArg]. */
   parallel(name: string, args: number[], steps: number[], countArg: number, total: number, chunkLen: number): void {
