@@ -13,10 +13,10 @@ import { setCpuKernels, type CpuKernels } from '../../shared/tensor/accel';
 import { setArrayAllocator } from '../../shared/tensor/storage';
 
 /** Runs `f`, turning a kernel interrupt into Python's KeyboardInterrupt (see the note above). */
-function interruptible<A extends unknown[]>(py: PyodideAPI, f: (...args: A) => void): (...args: A) => void {
+function interruptible<A extends unknown[], R>(py: PyodideAPI, f: (...args: A) => R): (...args: A) => R {
   return (...args) => {
     try {
-      f(...args);
+      return f(...args);
     } catch (e) {
       if (e instanceof KernelInterruptedError) py.checkInterrupt();
       throw e;
@@ -32,8 +32,7 @@ export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
     binary: interruptible(py, cpu.binary.bind(cpu)),
     binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
     unary: interruptible(py, cpu.unary.bind(cpu)),
-    // single-threaded wasm, no pool chunks to poll between: nothing to interrupt (10^7 elements take a few ms)
-    orderedSum: cpu.orderedSum.bind(cpu),
+    orderedSum: interruptible(py, cpu.orderedSum.bind(cpu)),
     cumsum: interruptible(py, cpu.cumsum.bind(cpu)),
     matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),
     matmulF64: interruptible(py, cpu.matmulF64.bind(cpu)),

@@ -10,8 +10,9 @@
  * - `binaryScalar(op, a, aOff, s, scalarFirst, out, outOff, n)`  out = a op s  (s op a when scalarFirst)
  * - `unary(op, a, aOff, out, outOff, n)`  neg/abs/sqrt
  * - `sum(a, aOff, n): number`  (float32: see [Note: summation accuracy] in wasm/reduce.ts)
- * - `orderedSum(a, aOff, n): number`  single-threaded, in PyTorch's order of additions: bit for bit
- *   contiguousRowSum of src/shared/tensor/cascade-sum.ts ([Note: ordered sum kernel] in wasm/cascade.ts)
+ * - `orderedSum(a, aOff, n): number`  in PyTorch's single-thread order of additions: bit for bit
+ *   contiguousRowSum of src/shared/tensor/cascade-sum.ts ([Note: ordered sum kernel] in wasm/cascade.ts), with
+ *   rows of 8+ cascade chunks (from 1M float32) split across the pool without changing a bit
  * - `cumsum(a, aOff, out, outOff, n, exact?)`  f64 accumulator like PyTorch 1.13; `exact` keeps one sequential
  *   scan at every size (bit for bit PyTorch's), otherwise long scans are split across threads
  * - `matmulF32(a, aOff, b, bOff, out, M, N, K, opt?)`  out[M x N] = a[M x K] @ b[K x N], row-major unless
@@ -24,11 +25,11 @@
  */
 import type { BinaryOp, FloatArray, UnaryOp } from '../backend';
 import { binaryFn, unaryFn } from '../reference/kernels';
-import { CpuRuntime, type CpuRuntimeOptions, type Fn } from './runtime';
+import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
-import { ORDERED_SCRATCH_BYTES, orderedSumName } from './wasm/cascade';
-import { orderedRowSum } from './ordered';
+import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedSumName } from './wasm/cascade';
+import { orderedRowSum, type OrderedSum } from './ordered';
 import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
@@ -53,8 +54,10 @@ const dtOf = (a: FloatArray): FloatDtype => (a instanceof Float32Array ? 'f32' :
 export class CpuBackend {
   readonly backend: Backend<CpuBuffer>;
   private readonly registry = new FinalizationRegistry<number>((ptr) => this.rt.heap.release(ptr));
-  /** The ordered-sum kernels and their level storage, as float32 and float64 views of the same heap bytes. */
-  private ordered: { f32: Float32Array; f64: Float64Array; k32: Fn; k64: Fn } | undefined;
+  /** The ordered-sum kernels per dtype, built on first use (their scratch views share one heap slice). */
+  private ordered: { f32: OrderedSum; f64: OrderedSum } | undefined;
+  /** osumc's chunk slots, grown as needed and kept (a few KiB per 10^7 elements). */
+  private chunkSlots: Float64Array | undefined;
 
   constructor(readonly rt: CpuRuntime) {
     this.backend = makeCpuBackendInterface(this);
@@ -171,20 +174,33 @@ export class CpuBackend {
   /**
    * Sum of n contiguous elements in PyTorch's single-thread order (the tensor core's `x.sum()`), bit for bit
    * contiguousRowSum; float32 results are float32 values. Rows too short for one 128-byte block, and off-heap
-   * rows too short to be worth a copy, use contiguousRowSum itself.
+   * rows too short to be worth a copy, use contiguousRowSum itself. Long rows use the pool (see ordered.ts), so
+   * like every pooled kernel this can throw KernelInterruptedError.
    */
   orderedSum(a: FloatArray, aOff: number, n: number): number {
     const f32 = a instanceof Float32Array;
     const sh = this.rt.heap;
     if (n < 32 || (n < JS_MAX && !sh.owns(a))) return contiguousRowSum(a, aOff, n, f32);
-    if (!this.ordered) {
-      const s = this.allocF64(ORDERED_SCRATCH_BYTES / 8);
-      const f32View = new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4);
-      this.ordered = { f64: s, f32: f32View, k32: this.rt.fn(orderedSumName('f32')), k64: this.rt.fn(orderedSumName('f64')) };
-    }
-    const o = this.ordered;
+    const o = this.ordered ??= { f32: this.makeOrdered('f32'), f64: this.makeOrdered('f64') };
     if (!sh.owns(a)) return this.stagedOrderedSum(a, aOff, n);
-    return f32 ? orderedRowSum(o.k32, o.f32, a, aOff, n) : orderedRowSum(o.k64, o.f64, a, aOff, n);
+    return orderedRowSum(f32 ? o.f32 : o.f64, a, aOff, n);
+  }
+  private makeOrdered(dt: FloatDtype): OrderedSum {
+    const s = this.allocF64(ORDERED_SCRATCH_BYTES / 8);
+    const scratch = dt === 'f32' ? new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4) : s;
+    const name = orderedChunksName(dt);
+    const chunked = (ptr: number, chunks: number, step: number, mask1: number, mask2: number): FloatArray => {
+      const bytes = chunks * ORDERED_SCRATCH_BYTES;
+      if (!this.chunkSlots || this.chunkSlots.byteLength < bytes) {
+        if (this.chunkSlots) this.free(this.chunkSlots);
+        this.chunkSlots = this.allocF64(bytes / 8);
+      }
+      const slots = this.chunkSlots;
+      // one pool chunk per cascade chunk (512 KiB of float32 or more): enough grains for 2 threads to balance
+      this.rt.parallel(name, [ptr, chunks, step, mask1, mask2, slots.byteOffset], [step ** 3 * 128, 0, 0, 0, 0, ORDERED_SCRATCH_BYTES], 1, chunks, 1);
+      return dt === 'f32' ? new Float32Array(slots.buffer, slots.byteOffset, bytes / 4) : slots;
+    };
+    return { osum: this.rt.fn(orderedSumName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
   }
   /** orderedSum of a row that is not on the heap: copied to a temporary first (kept apart: try/finally is slow). */
   private stagedOrderedSum(a: FloatArray, aOff: number, n: number): number {

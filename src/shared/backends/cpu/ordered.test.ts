@@ -13,8 +13,10 @@ import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { createNodeCpuBackend } from '../../../engine/node/cpu-backend';
 
 let cpu: CpuBackend;
-beforeAll(async () => { cpu = await createCpuBackend({ threads: 1 }); });
-afterAll(() => cpu.dispose());
+/** Two threads: rows of two or more cascade chunks are summed on the pool (ordered.ts). */
+let two: CpuBackend;
+beforeAll(async () => { cpu = await createCpuBackend({ threads: 1 }); two = await createNodeCpuBackend({ threads: 2 }); });
+afterAll(() => { cpu.dispose(); two.dispose(); });
 
 /** A small seeded generator (mulberry32), so that a failing case replays from its fast-check seed. */
 function rng(seed: number): () => number {
@@ -85,6 +87,25 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
     }
   });
 
+  it('on the pool: rows of 0..14 chunks (the pool from 8), lengths near chunk boundaries, specials, 2 threads', () => {
+    // a chunk is 4096 blocks of 128 bytes: 131072 float32 or 65536 float64 elements (for rows below 2^24 blocks)
+    const arb = fc.record({
+      chunks: fc.integer({ min: 0, max: 14 }), delta: fc.integer({ min: -300, max: 300 }),
+      off: fc.integer({ min: 0, max: 9 }), seed: fc.integer(), range: fc.integer({ min: 0, max: 40 }),
+      positive: fc.boolean(), specials: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })), f32: fc.boolean(),
+    });
+    fc.assert(fc.property(arb, (g) => {
+      const n = Math.max(0, g.chunks * (g.f32 ? 131072 : 65536) + g.delta);
+      const d: Data = { ...g, n };
+      const arr = d.f32 ? two.allocF32(n + d.off) : two.allocF64(n + d.off);
+      try {
+        fill(d, arr);
+        const want = contiguousRowSum(arr, d.off, n, d.f32), got = two.orderedSum(arr, d.off, n);
+        if (!sameBits(got, want)) throw new Error(`n=${n} off=${d.off}: got ${got}, want ${want}`);
+      } finally { two.free(arr); }
+    }), { numRuns: 40 });
+  }, 60_000);
+
   it('a sum of negative zeros keeps the sign the cascade gives it', () => {
     const arr = cpu.allocF32(1000).fill(-0);
     expect(sameBits(cpu.orderedSum(arr, 0, 1000), contiguousRowSum(arr, 0, 1000, true))).toBe(true);
@@ -93,9 +114,9 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
 });
 
 describe('cumsum with exact = true', () => {
-  it('is the TypeScript f64-accumulator loop bit for bit, past the parallel threshold too', async () => {
-    const two = await createNodeCpuBackend({ threads: 2 }); // would split a scan this long without `exact`
-    try {
+  it('is the TypeScript f64-accumulator loop bit for bit, past the parallel threshold too', () => {
+    {
+      // `two` would split a scan this long without `exact`
       for (const f32 of [true, false]) {
         const n = 600_001;
         const d: Data = { n, off: 1, seed: 11, range: 30, positive: false, specials: 0, f32 };
@@ -107,15 +128,17 @@ describe('cumsum with exact = true', () => {
         expect(bad).toBe(0);
         two.free(a); two.free(out);
       }
-    } finally { two.dispose(); }
+    }
   });
 });
 
+const cpuOne = (): CpuBackend => cpu;
 interface TorchRow { data: 'base' | 'wide'; dtype: 'float32' | 'float64'; n: number; sum: number; cumsumMid: number; cumsumLast: number }
 const torchRows: TorchRow[] = JSON.parse(readFileSync(new URL('./testdata/torch_sums.json', import.meta.url), 'utf8')).rows;
 
 describe('PyTorch 1.13 (one thread) recorded', () => {
-  it.each(torchRows.map((r) => [`${r.data} ${r.dtype} n=${r.n}`, r] as const))('%s: sum and cumsum are its results bit for bit', (_, r) => {
+  it.each(torchRows.flatMap((r) => [1, 2].map((threads) => [`${r.data} ${r.dtype} n=${r.n}, ${threads} thread(s)`, r, threads] as const)))('%s: sum and cumsum are its results bit for bit', (_, r, threads) => {
+    const cpu = threads === 1 ? cpuOne() : two;
     const f32 = r.dtype === 'float32';
     const a = f32 ? cpu.allocF32(r.n) : cpu.allocF64(r.n), c = f32 ? cpu.allocF32(r.n) : cpu.allocF64(r.n);
     try {

@@ -1,28 +1,66 @@
 /**
- * @file PyTorch-ordered sums on the CPU backend: the wasm kernel computes the 4·L lane partials ([Note: ordered
- * sum kernel] in wasm/cascade.ts), and this file finishes them exactly as contiguousRowSum in
+ * @file PyTorch-ordered sums on the CPU backend: wasm kernels compute the 4·L lane partials ([Note: ordered sum
+ * kernel] in wasm/cascade.ts), and this file finishes them exactly as contiguousRowSum in
  * src/shared/tensor/cascade-sum.ts does, so the result is that function's, bit for bit, at memory speed.
- *
- * Single-threaded on purpose: splitting the row across threads would change the order of additions, and float32
- * results would then differ from PyTorch's single-thread order in the last digit.
+ * Rows of at least MIN_CHUNKS cascade chunks (step³ blocks of 128 bytes, 512 KiB for rows up to 16M float32) have their
+ * whole chunks summed by the thread pool; the fold of the chunk values into level 3 happens here, in chunk order,
+ * so the threads change the speed and not one bit of the result.
  */
 import type { FloatArray } from '../backend';
 import { cascadeStep } from '../../tensor/cascade-sum';
 import type { Fn } from './runtime';
 
+/** What orderedRowSum needs for one dtype (CpuBackend builds it once). */
+export interface OrderedSum {
+  /** The osum export of the dtype. */
+  osum: Fn;
+  /** A heap view of ORDERED_SCRATCH_BYTES, of the dtype: osum's levels; level 3 at elements [12·L, 16·L). */
+  scratch: FloatArray;
+  /**
+   * Runs osumc over `chunks` whole chunks starting at byte address `ptr` on the pool and returns the chunk slots
+   * (a heap view of the dtype, 512 bytes per chunk, the chunk's 4·L values first); null: single thread.
+   */
+  chunked: ((ptr: number, chunks: number, step: number, mask1: number, mask2: number) => FloatArray) | null;
+}
+
+/**
+ * Rows need this many whole chunks (1M float32, 4 MiB) before the pool is used: waking a worker costs tens of µs,
+ * and below this the whole sum takes ~60 µs on one thread.
+ */
+export const MIN_CHUNKS = 8;
+
 /**
  * The sum of a[off .. off + n) in PyTorch's order, for n >= 32 (smaller rows have no whole 128-byte block to give
- * the kernel). `a` must be on the heap; `kernel` is the osum export of a's dtype and `scratch` a heap view of at
- * least ORDERED_SCRATCH_BYTES, of a's dtype.
+ * the kernel). `a` must be on the heap.
  */
-export function orderedRowSum(kernel: Fn, scratch: FloatArray, a: FloatArray, off: number, n: number): number {
+export function orderedRowSum(o: OrderedSum, a: FloatArray, off: number, n: number): number {
   const f32 = a instanceof Float32Array;
-  const lanes = f32 ? 8 : 4;
+  const lanes = f32 ? 8 : 4, width = 4 * lanes; // width: elements per 128-byte block, one per partial (k, l)
+  const scratch = o.scratch;
   const nv = Math.floor(n / lanes); // rows of each lane's row_sum
-  const blocks = Math.floor(nv / 4); // multi_row_sum's rows: 4·lanes elements = 128 bytes each
+  const blocks = Math.floor(nv / 4); // multi_row_sum's rows: one block each
   const { power, step } = cascadeStep(blocks);
-  const mask = step - 1;
-  kernel(a.byteOffset + off * a.BYTES_PER_ELEMENT, blocks, step, mask << power, mask << (2 * power), scratch.byteOffset);
+  const mask = step - 1, mask1 = mask << power, mask2 = mask << (2 * power);
+  const chunkBlocks = step ** 3;
+  const chunks = o.chunked ? Math.floor(blocks / chunkBlocks) : 0;
+  let ptr = a.byteOffset + off * a.BYTES_PER_ELEMENT, rest = blocks;
+  const l3 = 3 * width;
+  if (chunks >= MIN_CHUNKS) {
+    // level 3 = ((0 + chunk 0) + chunk 1) + ..., each add rounded to the dtype, as the sequential cascade adds them
+    const parts = o.chunked!(ptr, chunks, step, mask1, mask2);
+    const slot = 512 / a.BYTES_PER_ELEMENT;
+    for (let e = 0; e < width; e++) {
+      let s = 0;
+      if (f32) for (let c = 0; c < chunks; c++) s = Math.fround(s + parts[c * slot + e]!);
+      else for (let c = 0; c < chunks; c++) s += parts[c * slot + e]!;
+      scratch[l3 + e] = s;
+    }
+    ptr += chunks * chunkBlocks * 128;
+    rest -= chunks * chunkBlocks;
+  } else {
+    scratch.fill(0, l3, l3 + width);
+  }
+  o.osum(ptr, rest, step, mask1, mask2, scratch.byteOffset);
   // partial (k, l) sits at scratch[k * lanes + l]; row_sum of lane l: partial 0, its leftover rows, partials 1..3.
   // Two copies of one loop, float32 rounding each add and float64 not, keep the per-call cost free of closures.
   let acc = 0;

@@ -1,6 +1,6 @@
 /**
  * @file The lane partials of PyTorch 1.13's float sum, in its exact order of additions ([Note: cascade sum] in
- * src/shared/tensor/cascade-sum.ts), as one wasm SIMD kernel per dtype.
+ * src/shared/tensor/cascade-sum.ts), as wasm SIMD kernels.
  *
  * [Note: ordered sum kernel] PyTorch's vectorized_inner_sum gives each of L lanes (8 floats or 4 doubles) its own
  * row_sum, and row_sum splits its row into 4 interleaved partials summed by multi_row_sum's 4-level cascade. So a
@@ -10,72 +10,124 @@
  * vector add. Levels 1-3 live in memory (touched once per `step` blocks), level 0 in 8 locals, so the hot loop is
  * 8 loads and 8 adds per 128 bytes with nothing to spill. wasm's f32 add rounds once, as Math.fround(a + b) does
  * on float32 inputs (double rounding is exact for +), and every add of the TypeScript cascade, zeros included
- * (they decide the sign of a zero sum), happens here too: the partials are bit-identical. The few leftover rows
- * and the horizontal finish stay in TypeScript (src/shared/backends/cpu/ordered.ts).
+ * (they decide the sign of a zero sum), happens here too: the partials are bit-identical.
+ *
+ * Threads without a change of order: level 3 only ever receives level 2 at multiples of step³ blocks, and levels
+ * 0-2 are zero again after each such carry. So each whole "chunk" of step³ blocks contributes one value that
+ * depends on that chunk alone; `osumc` computes those chunk values in parallel, the caller folds them into level 3
+ * in chunk order (the same adds, in the same order), and `osum` runs the remaining blocks from that level 3 on.
+ * The few leftover rows and the horizontal finish stay in TypeScript (src/shared/backends/cpu/ordered.ts).
  */
-import type { FnBuilder, Local, ModuleBuilder } from './emitter';
+import type { FnBuilder, Local, ModuleBuilder, SimdOp } from './emitter';
 import type { FloatDtype } from './elementwise';
 
 export const orderedSumName = (dt: FloatDtype): string => `osum_${dt}`;
+export const orderedChunksName = (dt: FloatDtype): string => `osumc_${dt}`;
 
-/** Bytes the kernel's `out` needs: 4 cascade levels of 8 vectors. */
+/** Bytes of one kernel scratch: 4 cascade levels of 8 vectors (osum's `out`, and each chunk slot of osumc). */
 export const ORDERED_SCRATCH_BYTES = 4 * 128;
 
-/**
- * osum_<dt>(a, rows, step, mask1, mask2, out): the multi_row_sum cascade over `rows` blocks of 128 bytes at `a`;
- * `step` = 2^power blocks per level-0 run, mask_j = (step - 1) << (j * power). Leaves partial (k, l) at element
- * k·L + l of `out` (level 0, after the final merge); out[128, 512) is the kernel's own level storage.
- */
-export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
-  const add = dt === 'f32' ? 'f32x4.add' : 'f64x2.add';
-  m.fn(orderedSumName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
-    const [a, rows, step, mask1, mask2, out] = f.params;
-    const i = f.local('i32'), p = f.local('i32'), end = f.local('i32');
-    const acc = Array.from({ length: 8 }, () => f.local('v128'));
-    const zero = (): FnBuilder => f.f64(0).simd('f64x2.splat');
-    /** level[j] (j >= 1) of vector v, in memory: out + 128 j + 16 v. */
-    const level = (j: number, v: number): FnBuilder => f.get(out).mem('v128.load', 128 * j + 16 * v);
-    const storeLevel = (j: number, v: number, value: () => void): void => { f.get(out); value(); f.mem('v128.store', 128 * j + 16 * v); };
+/** The cascade's registers and memory levels for one kernel body. */
+function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local) {
+  const add: SimdOp = dt === 'f32' ? 'f32x4.add' : 'f64x2.add';
+  const acc = Array.from({ length: 8 }, () => f.local('v128'));
+  const zero = (): FnBuilder => f.f64(0).simd('f64x2.splat');
+  /** level[j] (j >= 1) of vector v, in memory: levels + 128 j + 16 v. */
+  const level = (j: number, v: number): FnBuilder => f.get(levels).mem('v128.load', 128 * j + 16 * v);
+  const storeLevel = (j: number, v: number, value: () => void): void => { f.get(levels); value(); f.mem('v128.store', 128 * j + 16 * v); };
+  return {
+    add, acc, zero, level, storeLevel,
     /** level[j] += level[j-1]; level[j-1] = 0, for all 8 vectors (level 0 being the locals). */
-    const carry = (j: number): void => {
+    carry(j: number): void {
       for (let v = 0; v < 8; v++) {
         storeLevel(j, v, () => { level(j, v); if (j === 1) f.get(acc[v]!); else level(j - 1, v); f.simd(add); });
         if (j === 1) zero().set(acc[v]!); else storeLevel(j - 1, v, zero);
       }
-    };
-    /** acc[v] += the block at p; p += 128. */
-    const addBlock = (): void => {
+    },
+    /** acc[v] += the block at p, v = 0..7; p += 128. */
+    addBlock(): void {
       acc.forEach((v, k) => { f.get(v).get(p).mem('v128.load', 16 * k).simd(add).set(v); });
       f.inc(p, 128);
-    };
-    for (const v of acc) zero().set(v);
-    for (let j = 1; j < 4; j++) for (let v = 0; v < 8; v++) storeLevel(j, v, zero);
+    },
+    /** Zeroes level 0 and memory levels 1..upTo. */
+    reset(upTo: number): void {
+      for (const v of acc) zero().set(v);
+      for (let j = 1; j <= upTo; j++) for (let v = 0; v < 8; v++) storeLevel(j, v, zero);
+    },
+  };
+}
+
+export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
+  /**
+   * osum_<dt>(a, rows, step, mask1, mask2, out): the multi_row_sum cascade over `rows` blocks of 128 bytes at `a`;
+   * `step` = 2^power blocks per level-0 run, mask_j = (step - 1) << (j * power). Level 3 starts from what the
+   * caller left at out[384, 512) (zeros, or the folded chunk values), levels 0-2 from zero; `rows` must start at a
+   * multiple of step³ of the whole row. Leaves partial (k, l) at element k·L + l of `out` (level 0 after the final
+   * merge); out[128, 384) is the kernel's own level storage.
+   */
+  m.fn(orderedSumName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
+    const [a, rows, step, mask1, mask2, out] = f.params;
+    const i = f.local('i32'), p = f.local('i32'), end = f.local('i32');
+    const c = cascadeParts(f, dt, p, out);
+    c.reset(2);
     f.get(a).set(p);
     f.i32(0).set(i);
     f.block(() => f.loop(() => {
       // while (i + step <= rows)
       f.get(i).get(step).op('i32.add').get(rows).op('i32.gt_u').brIf(1);
       f.get(step).i32(7).op('i32.shl').get(p).op('i32.add').set(end);
-      f.loop(() => { addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
+      f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
       f.inc(i, step);
-      carry(1);
+      c.carry(1);
       f.get(i).get(mask1).op('i32.and').brIf(0);
-      carry(2);
+      c.carry(2);
       f.get(i).get(mask2).op('i32.and').brIf(0);
-      carry(3);
+      c.carry(3);
       f.br(0);
     }));
     // the rows left over after the last whole step go into level 0, then the levels merge into it
     f.get(rows).get(i).op('i32.sub').i32(7).op('i32.shl').get(p).op('i32.add').set(end);
     f.block(() => {
       f.get(p).get(end).op('i32.ge_u').brIf(0);
-      f.loop(() => { addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
+      f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
     });
-    acc.forEach((v: Local, k) => {
+    c.acc.forEach((v, k) => {
       f.get(v);
-      for (let j = 1; j < 4; j++) level(j, k).simd(add);
+      for (let j = 1; j < 4; j++) c.level(j, k).simd(c.add);
       f.set(v);
-      storeLevel(0, k, () => f.get(v));
+      c.storeLevel(0, k, () => f.get(v));
     });
+  });
+
+  /**
+   * osumc_<dt>(a, chunks, step, mask1, mask2, out): for each of `chunks` consecutive chunks of step³ blocks at `a`,
+   * the value its level 2 carries into level 3, written to the chunk's 512-byte slot of `out` (vectors at
+   * [0, 128); [128, 384) is scratch). Slots are independent, so the pool can run chunks on any thread.
+   */
+  m.fn(orderedChunksName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
+    const [a, chunks, step, mask1, mask2, out] = f.params;
+    const i = f.local('i32'), p = f.local('i32'), end = f.local('i32'), slot = f.local('i32'), slotsEnd = f.local('i32');
+    const c = cascadeParts(f, dt, p, slot);
+    f.get(a).set(p);
+    f.get(out).set(slot);
+    f.get(chunks).i32(9).op('i32.shl').get(out).op('i32.add').set(slotsEnd);
+    f.block(() => f.loop(() => {
+      f.get(slot).get(slotsEnd).op('i32.ge_u').brIf(1);
+      c.reset(2);
+      f.i32(0).set(i);
+      f.block(() => f.loop(() => {
+        f.get(step).i32(7).op('i32.shl').get(p).op('i32.add').set(end);
+        f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
+        f.inc(i, step);
+        c.carry(1);
+        f.get(i).get(mask1).op('i32.and').brIf(0);
+        c.carry(2);
+        f.get(i).get(mask2).op('i32.and').brIf(0);
+        f.br(1); // i = step³: level 2 holds the chunk's value (what osum would add into level 3)
+      }));
+      for (let v = 0; v < 8; v++) c.storeLevel(0, v, () => c.level(2, v));
+      f.inc(slot, 512);
+      f.br(0);
+    }));
   });
 }
