@@ -25,7 +25,7 @@ describe('cuda devices', () => {
     expect(dev.isCuda(s)).toBe(true);
     expect(T.repr(s, null, null)).toBe("tensor(12., device='cuda:0')");
     expect(dev.adapter()).toBe('test gpu');
-    expect(dev.notice()).toBe("DiveLab runs CUDA code with WebGPU (test gpu): tensors on 'cuda:0' behave as in PyTorch but are still computed on the CPU.");
+    expect(dev.notice()).toBe("DiveLab runs CUDA code with WebGPU (test gpu): float32 math on 'cuda:0' runs on this GPU, other dtypes and ops on the CPU.");
     done();
   });
 

@@ -16,7 +16,7 @@
 import { cudaNotice } from '../../shared/backends/select';
 import { runtimeError } from '../../shared/errors';
 import { formatTensor } from '../../shared/tensor/format';
-import { adopt, isCuda, release, setGpu } from '../../shared/tensor/device';
+import { adopt, gpuStats, isCuda, moveToCuda, release, setGpu, synchronizeGpu } from '../../shared/tensor/device';
 import { Tensor } from '../../shared/tensor/tensor';
 import { RemoteGpu } from '../../shared/backends/webgpu/remote';
 import type { Port } from '../../shared/backends/webgpu/remote-protocol';
@@ -36,14 +36,20 @@ export function makeDeviceApi(tensorApi: () => Api) {
   return {
     adapter: (): string | null => adapter,
     isCuda,
-    markCuda(t: Tensor): void { adopt(t.storage); },
+    markCuda(t: Tensor): void { moveToCuda(t.storage); },
+    /** `torch.cuda.memory_allocated()`: bytes held by live GPU buffers. */
+    memoryAllocated: (): number => gpuStats().bytes,
+    /** `torch.cuda.synchronize()`: returns when every queued kernel has run. */
+    synchronize: (): void => synchronizeGpu(),
+    /** GPU kernels queued since the interpreter started (tests check that work really went to the GPU). */
+    kernelCount: (): number => gpuStats().kernels,
     /** The line printed the first time a notebook puts a tensor on cuda. */
     notice: (): string => cudaNotice(adapter ?? ''),
     /** A copy of `t` on `kind` (`x.cuda()`, `x.to('cpu')`); the copy stays in the autograd graph, like PyTorch's. */
     copyTo(t: Tensor, kind: string): Tensor {
       const clone = tensorApi()['clone'] as (t: Tensor) => Tensor;
       const r = clone(t);
-      if (kind === 'cuda') adopt(r.storage);
+      if (kind === 'cuda') moveToCuda(r.storage);
       else release(r.storage);
       return r;
     },

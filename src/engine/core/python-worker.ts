@@ -9,7 +9,8 @@ import '../core-layers';
 import type { CpuBackend } from '../../shared/backends/cpu/index';
 import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
 import { installCpuBackend } from './cpu-backend';
-import { cudaLabel, probeWebGpu, resolveBackend } from '../../shared/backends/select';
+import { cudaLabel, resolveBackend, type WebGpuProbe } from '../../shared/backends/select';
+import type { Port } from '../../shared/backends/webgpu/remote-protocol';
 import { enableCuda } from './cuda-devices';
 import { kernelFiles, pythonFiles } from './python-files';
 import {
@@ -36,7 +37,14 @@ export interface WorkerHost {
    * interrupt options (Pyodide's interrupt buffer); without it, or if it fails, tensors run on the TypeScript kernels.
    */
   createCpuBackend?(opts: Pick<CpuRuntimeOptions, 'interrupt' | 'interruptSignal'>): Promise<CpuBackend>;
+  /**
+   * The GPU this worker may use: a port to a GPU executor in another thread (RemoteGpu speaks over it, see
+   * [Note: blocking read-back]) and the probe of that executor's adapter. Absent or null: no GPU here (the CLI).
+   */
+  gpu?(): Promise<GpuLink | null>;
 }
+
+export interface GpuLink { port: Port; probe: WebGpuProbe }
 
 interface Kernel {
   run_cell(id: string, code: string, silent: boolean): string;
@@ -125,8 +133,8 @@ export function runPythonWorker(host: WorkerHost): void {
       console.warn('divelab: the CPU backend could not start; tensors run on the TypeScript kernels', e);
       return null;
     });
-    // a WebGPU adapter (browser mode) makes the `cuda` device available; Node has none ([Note: cuda tensors are CPU mirrors])
-    const gpu = probeWebGpu();
+    // a GPU executor with a WebGPU adapter (browser mode, Electron's renderer) makes the `cuda` device available
+    const gpu = host.gpu ? host.gpu().catch(() => null) : Promise.resolve(null);
     const loaded = await host.loadPyodide();
     py = loaded.py;
     py.setInterruptBuffer(interrupt);
@@ -134,9 +142,14 @@ export function runPythonWorker(host: WorkerHost): void {
     if (cpu) installCpuBackend(cpu, py);
     // the CPU is the only backend wired to tensors so far; without the wasm backend the TS kernels run alone
     const cpuLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
-    const probe = await gpu;
-    if (probe.ok) enableCuda(probe.adapter, coreModules);
-    const backendLabel = probe.ok ? `${cpuLabel} · ${cudaLabel(probe.adapter)}` : cpuLabel;
+    const link = await gpu;
+    const probe: WebGpuProbe = link?.probe ?? { ok: false, reason: 'this runtime has no WebGPU' };
+    const choice = resolveBackend(init.backend ?? 'auto', probe, cpu?.threads ?? 1);
+    if (choice.active === 'webgpu' && link && probe.ok) {
+      const pyodide = py;
+      enableCuda(probe.adapter, coreModules, { port: link.port, interrupt, interruptSignal: SIGINT, onInterrupt: () => pyodide.checkInterrupt() });
+    }
+    const backendLabel = choice.active === 'webgpu' && probe.ok ? `${cpuLabel} · ${cudaLabel(probe.adapter)}` : cpuLabel;
     py.registerJsModule('_divelab_js', coreModules);
     installFiles(py);
     host.prepareWorkdir(py, init.workdir);
@@ -163,7 +176,10 @@ export function runPythonWorker(host: WorkerHost): void {
     const env = py.toPy(init.env);
     (kernel as unknown as { setup(b: unknown, cwd: string, p: string, env: unknown): void }).setup(bridge, init.workdir.cwd, PYTHON_ROOT, env);
     env.destroy();
-    host.post({ type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot, backend: backendLabel });
+    host.post({
+      type: 'booted', startupMs: Math.round(performance.now() - t0), fromSnapshot: loaded.fromSnapshot, backend: backendLabel,
+      ...(choice.notice ? { notice: choice.notice } : {}),
+    });
     for (const msg of pending.splice(0)) run(msg);
   }
 

@@ -6,6 +6,7 @@
  * SharedArrayBuffer (interrupts, input()) needs the page to be cross-origin isolated (COOP/COEP headers).
  */
 import { Router } from '../core/router';
+import { linkWorkerGpu } from './gpu-executor';
 import type { WorkerToRouter } from '../core/control';
 
 /** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
@@ -25,12 +26,16 @@ const router = new Router({
   onInvalid: (msg) => console.warn('divelab engine: dropped an invalid message', msg),
   spawn(events) {
     const worker = new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'divelab-python' });
+    // the worker's channel to this worker's GPU executor ([Note: blocking read-back]); it waits for it at boot
+    const gpu = linkWorkerGpu();
+    void gpu.message.then((m) => worker.postMessage(m, [m.port]));
     worker.addEventListener('message', (e: MessageEvent<WorkerToRouter>) => events.message(e.data));
     worker.addEventListener('error', (e) => {
       e.preventDefault();
+      gpu.dispose();
       events.died(e.message || 'the Python worker failed');
     });
-    return { post: (msg) => worker.postMessage(msg), terminate: () => worker.terminate() };
+    return { post: (msg) => worker.postMessage(msg), terminate: () => { gpu.dispose(); worker.terminate(); } };
   },
 });
 

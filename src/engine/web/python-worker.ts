@@ -8,6 +8,9 @@ import type { RouterToWorker, WorkerToRouter } from '../core/control';
 import { snapshotFileName } from '../core/snapshot-modules';
 import { createCpuBackend } from '../../shared/backends/cpu/index';
 import { createWebCpuBackend } from '../../shared/backends/cpu/web';
+import { webPort } from '../../shared/backends/webgpu/remote-protocol';
+import type { GpuLink } from '../core/python-worker';
+import type { GpuLinkMessage } from './gpu-executor';
 
 /** The part of a dedicated worker's global scope used here (the project's lib settings leave out WebWorker). */
 interface WorkerScope {
@@ -37,7 +40,14 @@ async function fetchSnapshot(): Promise<Uint8Array | null> {
 // Messages that arrive meanwhile wait in `early`.
 const early: RouterToWorker[] = [];
 let deliver: ((msg: RouterToWorker) => void) | null = null;
-scope.addEventListener('message', (e: MessageEvent<RouterToWorker>) => (deliver ? deliver(e.data) : early.push(e.data)));
+// The engine worker sends this worker's GPU link (gpu-executor.ts) once, before or around `init`.
+let gotGpu: (link: GpuLink) => void;
+const gpuLink = new Promise<GpuLink>((resolve) => { gotGpu = resolve; });
+scope.addEventListener('message', (e: MessageEvent<RouterToWorker | GpuLinkMessage>) => {
+  const msg = e.data;
+  if (msg.type === 'gpu_link') return gotGpu({ port: webPort(msg.port), probe: msg.probe });
+  if (deliver) deliver(msg); else early.push(msg);
+});
 
 import('../core/python-worker').then(({ runPythonWorker }) =>
   runPythonWorker({
@@ -63,6 +73,9 @@ import('../core/python-worker').then(({ runPythonWorker }) =>
     exit: () => scope.close(),
     // Web Workers share the heap only on a cross-origin isolated page; elsewhere the kernels run inline
     createCpuBackend: (opts) => (crossOriginIsolated ? createWebCpuBackend(opts) : createCpuBackend({ threads: 1, ...opts })),
+    // read-back blocks on a SharedArrayBuffer, which needs a cross-origin isolated page
+    // (a probe that never settles must not hold up the start: after 10 s the notebook starts without cuda)
+    gpu: () => (crossOriginIsolated ? Promise.race([gpuLink, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]) : Promise.resolve(null)),
   }),
 ).catch((e: unknown) => {
   const fatal: WorkerToRouter = { type: 'fatal', detail: `engine start-up failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}` };

@@ -40,6 +40,38 @@ class _Cuda:
 
         return 0 if cuda_adapter() is None else 1
 
+    @staticmethod
+    def _need():
+        from ._device import cuda_adapter
+
+        a = cuda_adapter()
+        if a is None:
+            raise AssertionError("Torch not compiled with CUDA enabled")
+        return a
+
+    def current_device(self):
+        self._need()
+        return 0
+
+    def get_device_name(self, device=None):
+        return self._need()
+
+    def synchronize(self, device=None):
+        """Waits for every queued GPU kernel, as CUDA's does (a read-back of one value orders after them)."""
+        self._need()
+        from _divelab_js import device as _api
+
+        _api.synchronize()
+
+    @staticmethod
+    def memory_allocated(device=None):
+        """Bytes of GPU memory held by live cuda tensors (0 where there is no cuda, as in PyTorch)."""
+        import builtins
+
+        from _divelab_js import device as _api
+
+        return builtins.int(_api.memoryAllocated())  # `int` here is torch.int
+
 
 cuda = _Cuda()
 

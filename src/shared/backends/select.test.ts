@@ -34,7 +34,7 @@ describe('backend selection', () => {
   });
 
   it('the CUDA notice names the adapter', () => {
-    expect(cudaNotice('nvidia hopper')).toBe("DiveLab runs CUDA code with WebGPU (nvidia hopper): tensors on 'cuda:0' behave as in PyTorch but are still computed on the CPU.");
+    expect(cudaNotice('nvidia hopper')).toBe("DiveLab runs CUDA code with WebGPU (nvidia hopper): float32 math on 'cuda:0' runs on this GPU, other dtypes and ops on the CPU.");
     expect(cudaLabel('google swiftshader')).toBe('cuda:0 on WebGPU (google swiftshader)');
   });
 });

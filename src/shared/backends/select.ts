@@ -51,10 +51,7 @@ export function resolveBackend(pref: BackendPreference, probe: WebGpuProbe, cpuT
 
 /** The one-line notice printed the first time a notebook uses `cuda`. */
 export const cudaNotice = (adapter: string): string =>
-  `DiveLab runs CUDA code with WebGPU (${adapter}): tensors on 'cuda:0' behave as in PyTorch but are still computed on the CPU.`;
+  `DiveLab runs CUDA code with WebGPU (${adapter}): float32 math on 'cuda:0' runs on this GPU, other dtypes and ops on the CPU.`;
 
-/**
- * The status bar's note that `cuda` exists, added to the backend label. Tensors on cuda are CPU mirrors for now
- * ([Note: cuda tensors are CPU mirrors] in src/engine/core/cuda-devices.ts), so the label keeps naming the CPU.
- */
+/** The status bar's note that `cuda` exists, added to the backend label ([Note: cuda on WebGPU] in cuda-devices.ts). */
 export const cudaLabel = (adapter: string): string => `cuda:0 on WebGPU (${adapter})`;

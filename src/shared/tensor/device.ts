@@ -56,6 +56,15 @@ export function setGpu<B>(g: SyncGpu<B> | null): void {
 /** How many GPU kernels the core has queued, and the bytes its live buffers hold (tests, the status view). */
 export const gpuStats = (): { kernels: number; bytes: number } => ({ kernels: kernelCount, bytes: gpuBytes });
 
+/** Waits until every queued kernel has run: a one-element buffer is written and read back behind them. */
+export function synchronizeGpu(): void {
+  const g = gpu;
+  if (g === null) return;
+  const b = g.alloc('float32', 1);
+  g.readSync(b);
+  g.free(b);
+}
+
 class Cuda implements Residency {
   buf: unknown = null;
   gpuValid = false;
@@ -78,6 +87,15 @@ export const isCuda = (t: Tensor): boolean => t.storage.dev !== null;
 /** Puts a host storage on cuda (its values stay on the host until a GPU kernel needs them). */
 export function adopt(s: Storage): void {
   if (s.dev === null) s.dev = new Cuda(true);
+}
+
+/**
+ * Puts a storage on cuda and, for float32 with a GPU, sends its values now, as `.cuda()` copies at once in
+ * PyTorch (so `torch.cuda.memory_allocated()` counts it, and the first kernel does not pay the copy).
+ */
+export function moveToCuda(s: Storage): void {
+  adopt(s);
+  if (gpu !== null && s.dtype === 'float32' && fits(s.length)) bufferOf(s, s.dev as Cuda);
 }
 
 /** A cuda result of an op whose inputs were on cuda but which ran on the host: `result` joins `like`'s device. */

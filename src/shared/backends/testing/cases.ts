@@ -146,6 +146,19 @@ export async function checkLargeContiguous<B>(be: Backend<B>, n: number, dtype: 
     referenceKernels.binary({ op: 'mul', a: a.ref, b: b.ref, out: out.ref, shape: [n] });
     let r = await compare(be, out.buf, out.ref.buf, tolE);
     if (r) return `mul: ${r}`;
+    // every op once on the dense path (a GPU's vec4 programs are generated per op: one failed to compile)
+    for (const op of BINARY_OPS) {
+      be.kernels.binary({ op, a: a.view, b: b.view, out: out.view, shape: [n] });
+      referenceKernels.binary({ op, a: a.ref, b: b.ref, out: out.ref, shape: [n] });
+      r = await compare(be, out.buf, out.ref.buf, tolE);
+      if (r) return `${op}: ${r}`;
+    }
+    for (const op of UNARY_OPS) {
+      be.kernels.unary({ op, a: a.view, out: out.view, shape: [n] });
+      referenceKernels.unary({ op, a: a.ref, out: out.ref, shape: [n] });
+      r = await compare(be, out.buf, out.ref.buf, tolE);
+      if (r) return `${op}: ${r}`;
+    }
     be.kernels.binaryScalar({ op: 'div', a: a.view, scalar: 3, scalarFirst: true, out: out.view, shape: [n] });
     referenceKernels.binaryScalar({ op: 'div', a: a.ref, scalar: 3, scalarFirst: true, out: out.ref, shape: [n] });
     r = await compare(be, out.buf, out.ref.buf, tolE);

@@ -60,8 +60,17 @@ class Gpu implements WebGpuBackend {
   private pendingKernels = 0;
   private doomed: GPUBuffer[] = [];
 
+  /**
+   * A validation error (a shader that does not compile, a destroyed buffer) does not throw where the work was
+   * queued: WebGPU reports it on the device, later. It is kept here and fails the next read, so it cannot pass
+   * as a result of zeros.
+   */
+  private lateError: string | null = null;
+
   constructor(readonly device: GPUDevice, readonly adapterName: string, public variant: MatmulVariant) {
     this.kernels = this.makeKernels();
+    device.addEventListener('uncapturederror', (e) => { this.lateError ??= (e as GPUUncapturedErrorEvent).error.message; });
+    void device.lost.then((info) => { this.lateError ??= `the GPU device was lost (${info.reason}: ${info.message})`; });
   }
 
   alloc(dtype: Dtype, length: number): GpuBuffer {
@@ -84,7 +93,14 @@ class Gpu implements WebGpuBackend {
     const staging = this.device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     this.encoder().copyBufferToBuffer(buf.buffer, 0, staging, 0, size);
     this.flush();
-    await staging.mapAsync(GPUMapMode.READ);
+    try {
+      await staging.mapAsync(GPUMapMode.READ);
+    } finally {
+      // errors of the work before this read have been reported by the time its mapping settles
+      const late = this.lateError;
+      this.lateError = null;
+      if (late !== null) { staging.destroy(); throw new Error(`a GPU kernel failed: ${late}`); } // eslint-disable-line no-unsafe-finally
+    }
     const out = new Float32Array(staging.getMappedRange().slice(0, buf.length * 4));
     staging.unmap();
     staging.destroy();

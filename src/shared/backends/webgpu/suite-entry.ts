@@ -11,7 +11,8 @@ import { binaryCase, checkLargeContiguous, checkMatmulFixed, cumsumCase, matmulC
 async function runSuite(variants: MatmulVariant[], runs: number): Promise<{ adapter: string; chosen: MatmulVariant; failures: string[]; checked: number }> {
   const be = await createWebGpuBackend();
   const failures: string[] = [];
-  be.device.addEventListener('uncapturederror', (e) => failures.push(`GPU error: ${(e as GPUUncapturedErrorEvent).error.message}`));
+  let provoking = false; // while the suite provokes an error on purpose
+  be.device.addEventListener('uncapturederror', (e) => { if (!provoking) failures.push(`GPU error: ${(e as GPUUncapturedErrorEvent).error.message}`); });
   const chosen = be.variant;
   let checked = 0;
   const sample = async <C>(name: string, c: Case<C>, n: number, seed: number) => {
@@ -46,6 +47,21 @@ async function runSuite(variants: MatmulVariant[], runs: number): Promise<{ adap
     const want = Array.from({ length: 8 }, (_, i) => 2 * (i + 1) + 100).join(',');
     if (got !== want) failures.push(`ordering: got ${got}, want ${want}`);
     be.free(x); be.free(y);
+  }
+  // a kernel WebGPU refuses (here: on a destroyed buffer) fails the next read instead of reading as zeros
+  {
+    checked++;
+    const x = be.alloc('float32', 4), y = be.alloc('float32', 4);
+    const v = (buf: typeof x) => ({ buf, offset: 0, strides: [1] });
+    provoking = true;
+    be.free(x);
+    be.kernels.binary({ op: 'add', a: v(x), b: v(x), out: v(y), shape: [4] });
+    const err = await be.read(y).then(() => null, (e: unknown) => String(e));
+    provoking = false;
+    if (err === null || !err.includes('a GPU kernel failed')) failures.push(`late error: ${err ?? 'the read succeeded'}`);
+    const again = await be.read(y).then(() => 'ok', (e: unknown) => String(e));
+    if (again !== 'ok') failures.push(`after a late error the next read failed too: ${again}`);
+    be.free(y);
   }
   for (const v of variants) {
     be.variant = v;

@@ -23,9 +23,10 @@ export const WG = 256;
 
 const BIN_EXPR: Record<BinaryOp, string> = {
   add: 'x + y', sub: 'x - y', mul: 'x * y', div: 'x / y',
-  // WGSL's max/min leave NaN unspecified; PyTorch propagates it
-  maximum: 'select(max(x, y), x + y, x != x || y != y)',
-  minimum: 'select(min(x, y), x + y, x != x || y != y)',
+  // WGSL's max/min leave NaN unspecified; PyTorch propagates it. The parentheses matter on vec4, where || turns
+  // into |, which WGSL does not let share an expression with != unparenthesised (the shader failed to compile)
+  maximum: 'select(max(x, y), x + y, (x != x) || (y != y))',
+  minimum: 'select(min(x, y), x + y, (x != x) || (y != y))',
 };
 const UN_EXPR: Record<UnaryOp, string> = { neg: '-x', abs: 'abs(x)', sqrt: 'sqrt(x)' };
 

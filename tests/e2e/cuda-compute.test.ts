@@ -1,0 +1,72 @@
+/**
+ * @file cuda tensors computed on WebGPU in browser mode ([Note: cuda on WebGPU] in src/engine/core/cuda-devices.ts):
+ * Chromium's software adapter (SwiftShader) runs the kernels in the engine's Web Worker while the Python worker
+ * waits on read-back. Each cell checks the values against the same code on the CPU and that kernels really went to
+ * the GPU (the engine's kernel counter, torch.cuda.memory_allocated). Sizes stay small: SwiftShader is slow.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
+
+let app: AppBrowser;
+let index = 0;
+
+beforeAll(async () => {
+  const url = new URL(inject('webUrl'));
+  url.searchParams.set('backend', 'webgpu'); // the software adapter is used only when asked for
+  app = await launchApp(url.href, { webgpu: true });
+  await waitForKernel(app.page, 'idle', 90_000);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Runs `code` in the next cell (typed into Monaco: no line may rely on indentation or continue a bracket). */
+const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
+
+describe('cuda tensors computed on WebGPU', () => {
+  it('elementwise ops, reductions and matmul run as GPU kernels and agree with the CPU', async () => {
+    const shown = await run([
+      'import torch',
+      'from _divelab_js import device as _dev',
+      'k0 = _dev.kernelCount()',
+      'a = torch.arange(24, dtype=torch.float32).reshape(4, 6)',
+      'b = torch.linspace(-1, 1, 18).reshape(6, 3)',
+      'ga, gb = a.cuda(), b.cuda()',
+      'print(torch.cuda.memory_allocated() > 0)',
+      'pairs = [((a * 2 - 1) / 3, (ga * 2 - 1) / 3), (a.sum(dim=0), ga.sum(dim=0)), (a.mean(), ga.mean())]',
+      'pairs += [(a.cumsum(1), ga.cumsum(1)), (a @ b, ga @ gb), (a.t().sqrt(), ga.t().sqrt()), (torch.maximum(a, 5 - a), torch.maximum(ga, 5 - ga))]',
+      'print([torch.allclose(c, g.cpu(), atol=1e-5) for c, g in pairs])',
+      'print(_dev.kernelCount() - k0 >= 10)',
+      'print((ga @ gb).device, (ga + 1).cpu().device)',
+    ].join('\n'));
+    expect(shown).toMatch(/^True$/m);
+    expect(shown).toMatch(/^\[True, True, True, True, True, True, True\]$/m);
+    expect(shown).toMatch(/^True\ncuda:0 cpu$/m);
+    expect(shown).not.toMatch(/Error/);
+  });
+
+  it('autograd on cuda: the gradient is computed on the GPU and lives on cuda:0', async () => {
+    const shown = await run([
+      "x = torch.arange(4.0, device='cuda', requires_grad=True)",
+      'y = 2 * torch.dot(x, x)',
+      'y.backward()',
+      'print(x.grad)',
+      "w = torch.ones(3, 4, device='cuda', requires_grad=True)",
+      'loss = ((w @ x) ** 2).sum()',
+      'loss.backward()',
+      'print(w.grad)',
+    ].join('\n'));
+    expect(shown).toContain("tensor([ 0.,  4.,  8., 12.], device='cuda:0')");
+    expect(shown).toContain("tensor([[ 0., 12., 24., 36.],\n        [ 0., 12., 24., 36.],\n        [ 0., 12., 24., 36.]], device='cuda:0')");
+  });
+
+  it('an in-place update on the GPU then a host read sees the new values (a training step)', async () => {
+    const shown = await run([
+      "p = torch.ones(5, device='cuda')",
+      "with torch.no_grad(): p -= 0.5 * torch.arange(5.0, device='cuda')",
+      'p[0] = 7',
+      'print(p, p.sum().item())',
+    ].join('\n'));
+    expect(shown).toContain("tensor([ 7.0000,  0.5000,  0.0000, -0.5000, -1.0000], device='cuda:0') 6.0");
+  });
+});
