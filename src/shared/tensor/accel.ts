@@ -24,7 +24,7 @@ export const ELEMENTWISE_MIN = 1 << 14;
  * storage is on the heap (from 4 KiB, storage.ts), and tiny tensors stop at the first comparison.
  */
 export const SUM_MIN = 256;
-/** cumsum rows at least this long run on the backend (its exact scan costs ~1.3 ns per element, the TS loop 15+). */
+/** cumsum rows at least this long run on the backend (its exact scan: ~0.7 ns per element, 7.3 ms for 10^7; TS ~14). */
 export const CUMSUM_MIN = 256;
 /** Matmuls with at least this many multiply-adds run on the backend. */
 export const MATMUL_MIN = 48 * 48 * 48;

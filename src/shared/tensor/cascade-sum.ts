@@ -7,7 +7,9 @@
  * reduced dim) built from `multi_row_sum`, a 4-level cascade, and `row_sum`, which first splits a row into 4
  * interleaved partial sums. Vector loops use 8 float / 4 double lanes (AVX2, what PyTorch picks on common x86).
  * Reproduced here for tensors below PyTorch's parallel grain (32768 elements); above it the result depends on the
- * thread count, and we keep this single-thread order.
+ * thread count, and we keep this single-thread order. With the engine's CPU backend installed, long contiguous
+ * rows take the same additions in wasm SIMD ([Note: ordered sum kernel] in src/shared/backends/cpu/wasm/cascade.ts);
+ * this file stays the oracle its tests compare against.
  */
 import type { Tensor } from './tensor';
 

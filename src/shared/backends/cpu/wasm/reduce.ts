@@ -1,7 +1,9 @@
 /**
  * @file Reduction kernels: sum (partial sums written as f64) and cumsum, for f32 and f64.
  * [Note: summation accuracy] float32 sums accumulate 4 vectors (16 lanes) in f32 over blocks of 1024 elements,
- * then add each block into an f64 total: close to PyTorch's cascade sum, far better than one running f32.
+ * then add each block into an f64 total: close to PyTorch's cascade sum, far better than one running f32, but not
+ * its order, so the tensor core sums with the ordered kernels of cascade.ts instead and this one serves the
+ * Backend interface (and the parallel cumsum's chunk totals).
  * cumsum accumulates in f64 for both dtypes and rounds each output, as PyTorch 1.13's CPU kernel does
  * (acc_type<float> is double there), so a single-chunk cumsum matches PyTorch bit for bit.
  * `cumsumq_f32`, for long float32 scans only, shortens the loop-carried chain to one add per 4 elements: it adds
