@@ -14,7 +14,7 @@ import type { View } from './iterate';
 import type { Tensor } from './tensor';
 
 /** What the core calls; a CpuBackend fits, and the engine wraps one to turn an interrupt into KeyboardInterrupt. */
-export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'unary' | 'orderedSum' | 'cumsum' | 'matmulF32' | 'matmulF64' | 'isShared'>;
+export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'unary' | 'orderedSum' | 'orderedColumnSums' | 'cumsum' | 'matmulF32' | 'matmulF64' | 'isShared'>;
 
 /** Elementwise ops at or above this many elements run on the backend (its wasm beats the JS loop from ~4k). */
 export const ELEMENTWISE_MIN = 1 << 14;
@@ -121,6 +121,31 @@ export function accelInnerSums(t: Tensor, dims: readonly number[], od: StorageAr
   for (let j = 0; j < rows; j++) {
     const s = k.orderedSum(data, t.offset + j * inner, inner);
     const v = f32 ? Math.fround(0 + s) : 0 + s; // cascadeSum's store: out (0) + the row's sum; turns -0 into 0
+    od[j] = divisor === 1 ? v : v / divisor;
+  }
+  return true;
+}
+
+/**
+ * Sums of a contiguous tensor over leading dims (every reduced dim of size > 1 comes before every kept one of
+ * size > 1), e.g. `x.sum(0)` / `x.mean(0)` of a matrix: the tensor is then an m x n matrix summed down its
+ * columns, which the cascade does with vectorized_outer_sum when n >= 4·L. Writes od[j] = sum / divisor and
+ * returns true, or false when this layout does not apply or the work is small.
+ */
+export function accelOuterSums(t: Tensor, dims: readonly number[], od: StorageArray, divisor: number): boolean {
+  const k = kernels;
+  if (k === null || dims.length === 0 || t.numel < SUM_MIN || !t.isContiguous || !isAccelDtype(t.dtype)) return false;
+  let lastReduced = -1, firstKept = t.ndim, m = 1;
+  for (let d = 0; d < t.ndim; d++) {
+    if (t.shape[d] === 1) continue;
+    if (dims.includes(d)) { lastReduced = d; m *= t.shape[d]!; } else firstKept = Math.min(firstKept, d);
+  }
+  const n = t.numel / m, f32 = t.dtype === 'float32';
+  const data = t.storage.data as Float32Array | Float64Array;
+  if (lastReduced > firstKept || n < (f32 ? 32 : 16) || !k.isShared(data)) return false;
+  const sums = k.orderedColumnSums(data, t.offset, m, n);
+  for (let j = 0; j < n; j++) {
+    const v = f32 ? Math.fround(0 + sums[j]!) : 0 + sums[j]!; // cascadeSum's store into the zeroed output
     od[j] = divisor === 1 ? v : v / divisor;
   }
   return true;

@@ -69,7 +69,7 @@ function multiRowSum(x: Data, base: number, si: number, sk: number, nrows: numbe
 const scratch = new Float64Array(16);
 
 /** row_sum of x[base + i*stride], i < size: 4 interleaved partial sums (instruction-level parallelism), then the rest. */
-function rowSum(x: Data, base: number, stride: number, size: number, f32: boolean): number {
+export function rowSum(x: Data, base: number, stride: number, size: number, f32: boolean): number {
   const ilp = 4;
   const n = Math.floor(size / ilp);
   const p = multiRowSum(x, base, stride * ilp, stride, ilp, n, f32);

@@ -9,7 +9,7 @@
 import { indexError, runtimeError } from '../errors';
 import { isFloating, TYPE_NAME, type DType } from './dtype';
 import { cascadeSum, contiguousRowSum } from './cascade-sum';
-import { accelCumsum, accelInnerSums, accelRowSum } from './accel';
+import { accelCumsum, accelInnerSums, accelOuterSums, accelRowSum } from './accel';
 import { storeFix } from './copy';
 import { gpuCumsum, gpuSum, isCuda } from './device';
 import { forEachRun } from './iterate';
@@ -96,7 +96,8 @@ function floatSum(t: Tensor, dims: readonly number[], keepdim: boolean, divisor:
     out.storage.data[0] = divisor === 1 ? s : s / divisor;
     return out;
   }
-  if (accelInnerSums(t, dims, out.storage.data, divisor)) return out; // contiguous rows, on the CPU backend
+  // contiguous rows or columns, on the CPU backend
+  if (accelInnerSums(t, dims, out.storage.data, divisor) || accelOuterSums(t, dims, out.storage.data, divisor)) return out;
   const sums = cascadeSum(t, dims, out.numel);
   const od = out.storage.data;
   for (let i = 0; i < sums.length; i++) od[i] = divisor === 1 ? sums[i] : sums[i] / divisor;

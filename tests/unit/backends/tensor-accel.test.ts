@@ -31,7 +31,7 @@ const install = (on: boolean): void => {
   const countR = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => { calls++; return f(...a); };
   setCpuKernels(on ? {
     binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), unary: count(cpu.unary.bind(cpu)),
-    orderedSum: countR(cpu.orderedSum.bind(cpu)), cumsum: count(cpu.cumsum.bind(cpu)),
+    orderedSum: countR(cpu.orderedSum.bind(cpu)), orderedColumnSums: countR(cpu.orderedColumnSums.bind(cpu)), cumsum: count(cpu.cumsum.bind(cpu)),
     matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)), isShared: cpu.isShared.bind(cpu),
   } : null);
   setArrayAllocator(on ? (d, n) => (d === 'float32' ? cpu.allocF32(n).fill(0) : d === 'float64' ? cpu.allocF64(n).fill(0) : null) : null);
@@ -157,12 +157,16 @@ describe.each(['float32', 'float64'] as const)('sums, cumsum and unary ops on th
     }
   });
 
-  it('sum and mean over trailing dims take the backend per row; other layouts keep the TS cascade', () => {
+  it('sum and mean over trailing dims (rows) or leading dims (columns) take the backend; other layouts keep the TS cascade', () => {
     const cases: [string, (mk: (s: number[], seed: number) => Tensor) => Tensor, boolean][] = [
       ['sum(-1)', (mk) => sum(mk([3, 5000], 2), [1]), true],
       ['sum((1, 2)) keepdim', (mk) => sum(mk([2, 70, 90], 3), [1, 2], true), true],
       ['mean(1) with a trailing size-1 dim', (mk) => mean(mk([3, 4500, 1], 4), [1]), true],
-      ['sum(0): rows across the layout', (mk) => sum(mk([5000, 3], 5), [0]), false],
+      ['sum(0) of few columns', (mk) => sum(mk([5000, 3], 5), [0]), false],
+      ['sum(0) of a matrix (column groups and 13 leftover columns)', (mk) => sum(mk([700, 45], 19), [0]), true],
+      ['mean((0, 1)) keepdim of 3-D', (mk) => mean(mk([30, 40, 100], 20), [0, 1], true), true],
+      ['sum(1) with a leading size-1 dim', (mk) => sum(mk([1, 3000, 64], 21), [1]), true],
+      ['sum(1) of 3-D: neither rows nor columns', (mk) => sum(mk([30, 40, 100], 22), [1]), false],
       ['sum(-1) of a transposed tensor', (mk) => sum(transpose(mk([5000, 3], 6), 0, 1), [1]), false],
       ['sum(-1) of short rows', (mk) => sum(mk([300, 20], 7), [1]), false],
     ];

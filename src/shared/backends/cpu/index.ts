@@ -13,6 +13,7 @@
  * - `orderedSum(a, aOff, n): number`  in PyTorch's single-thread order of additions: bit for bit
  *   contiguousRowSum of src/shared/tensor/cascade-sum.ts ([Note: ordered sum kernel] in wasm/cascade.ts), with
  *   rows of 8+ cascade chunks (from 1M float32) split across the pool without changing a bit
+ * - `orderedColumnSums(a, aOff, m, n): Float64Array`  column sums of a row-major matrix in PyTorch's order
  * - `cumsum(a, aOff, out, outOff, n, exact?)`  f64 accumulator like PyTorch 1.13; `exact` keeps one sequential
  *   scan at every size (bit for bit PyTorch's), otherwise long scans are split across threads
  * - `matmulF32(a, aOff, b, bOff, out, M, N, K, opt?)`  out[M x N] = a[M x K] @ b[K x N], row-major unless
@@ -29,7 +30,7 @@ import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
 import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedSumName } from './wasm/cascade';
-import { orderedRowSum, type OrderedSum } from './ordered';
+import { orderedColumnSums, orderedRowSum, type OrderedSum } from './ordered';
 import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
@@ -201,6 +202,20 @@ export class CpuBackend {
       return dt === 'f32' ? new Float32Array(slots.buffer, slots.byteOffset, bytes / 4) : slots;
     };
     return { osum: this.rt.fn(orderedSumName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
+  }
+  /**
+   * Column sums of the row-major m x n matrix at a[aOff ..] in PyTorch's order (its vectorized_outer_sum, for
+   * n >= 8 float32 / 4 float64 columns): `x.sum(0)`, bit for bit cascadeSum's. Single-threaded.
+   */
+  orderedColumnSums(a: FloatArray, aOff: number, m: number, n: number): Float64Array {
+    const o = this.ordered ??= { f32: this.makeOrdered('f32'), f64: this.makeOrdered('f64') };
+    const f32 = a instanceof Float32Array;
+    if (this.rt.heap.owns(a)) return orderedColumnSums(f32 ? o.f32 : o.f64, a, aOff, m, n);
+    const tmp = this.alloc(f32 ? 'f32' : 'f64', m * n);
+    try {
+      tmp.set(a.subarray(aOff, aOff + m * n));
+      return orderedColumnSums(f32 ? o.f32 : o.f64, tmp, 0, m, n);
+    } finally { this.free(tmp); }
   }
   /** orderedSum of a row that is not on the heap: copied to a temporary first (kept apart: try/finally is slow). */
   private stagedOrderedSum(a: FloatArray, aOff: number, n: number): number {

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCpuBackend, type CpuBackend } from './index';
-import { contiguousRowSum } from '../../tensor/cascade-sum';
+import { cascadeSum, contiguousRowSum } from '../../tensor/cascade-sum';
+import { fromFlat } from '../../tensor/creation';
 import { createNodeCpuBackend } from '../../../engine/node/cpu-backend';
 
 let cpu: CpuBackend;
@@ -110,6 +111,28 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
     const arr = cpu.allocF32(1000).fill(-0);
     expect(sameBits(cpu.orderedSum(arr, 0, 1000), contiguousRowSum(arr, 0, 1000, true))).toBe(true);
     cpu.free(arr);
+  });
+});
+
+describe('orderedColumnSums (x.sum(0) of a matrix) is cascadeSum bit for bit', () => {
+  it('on random m x n matrices, offsets, magnitudes and specials', () => {
+    const arb = fc.record({
+      m: fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 15, 16, 17, 255, 256, 4097)),
+      n: fc.integer({ min: 8, max: 100 }), off: fc.integer({ min: 0, max: 9 }), seed: fc.integer(), // fewer columns than lanes: another PyTorch loop
+      range: fc.integer({ min: 0, max: 40 }), positive: fc.boolean(), specials: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })), f32: fc.boolean(),
+    });
+    fc.assert(fc.property(arb, (g) => {
+      const d: Data = { ...g, n: g.m * g.n };
+      const arr = d.f32 ? cpu.allocF32(d.n + d.off) : cpu.allocF64(d.n + d.off);
+      try {
+        fill(d, arr);
+        const t = fromFlat(arr.subarray(d.off, d.off + d.n), [g.m, g.n], d.f32 ? 'float32' : 'float64');
+        // cascadeSum stores 0 + each column's sum into its zeroed output; orderedColumnSums returns the sums
+        const want = cascadeSum(t, [0], g.n), got = Array.from(cpu.orderedColumnSums(arr, d.off, g.m, g.n), (v) => (d.f32 ? Math.fround(0 + v) : 0 + v));
+        const bad = want.findIndex((w, j) => !sameBits(got[j]!, w));
+        if (bad >= 0) throw new Error(`m=${g.m} n=${g.n} column ${bad}: got ${got[bad]}, want ${want[bad]}`);
+      } finally { cpu.free(arr); }
+    }), { numRuns: 150 });
   });
 });
 

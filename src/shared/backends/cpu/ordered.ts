@@ -7,7 +7,7 @@
  * so the threads change the speed and not one bit of the result.
  */
 import type { FloatArray } from '../backend';
-import { cascadeStep } from '../../tensor/cascade-sum';
+import { cascadeStep, rowSum } from '../../tensor/cascade-sum';
 import type { Fn } from './runtime';
 
 /** What orderedRowSum needs for one dtype (CpuBackend builds it once). */
@@ -60,7 +60,7 @@ export function orderedRowSum(o: OrderedSum, a: FloatArray, off: number, n: numb
   } else {
     scratch.fill(0, l3, l3 + width);
   }
-  o.osum(ptr, rest, step, mask1, mask2, scratch.byteOffset);
+  o.osum(ptr, rest, step, mask1, mask2, scratch.byteOffset, 128);
   // partial (k, l) sits at scratch[k * lanes + l]; row_sum of lane l: partial 0, its leftover rows, partials 1..3.
   // Two copies of one loop, float32 rounding each add and float64 not, keep the per-call cost free of closures.
   let acc = 0;
@@ -82,4 +82,26 @@ export function orderedRowSum(o: OrderedSum, a: FloatArray, off: number, n: numb
     }
   }
   return acc;
+}
+
+/**
+ * Column sums of the row-major m x n matrix at a[off ..], as PyTorch's vectorized_outer_sum adds them (`x.sum(0)`
+ * of a contiguous matrix): columns in groups of 4·L, each column one multi_row_sum over the m rows, which the
+ * kernel runs for a whole group at once with the matrix row as its block stride; the last n mod 4·L columns are
+ * row_sums in TypeScript. `a` must be on the heap. Returns the n sums, in a's precision.
+ */
+export function orderedColumnSums(o: OrderedSum, a: FloatArray, off: number, m: number, n: number): Float64Array {
+  const f32 = a instanceof Float32Array;
+  const width = f32 ? 32 : 16, es = a.BYTES_PER_ELEMENT;
+  const scratch = o.scratch, out = new Float64Array(n);
+  const { power, step } = cascadeStep(m);
+  const mask = step - 1;
+  let j = 0;
+  for (; j + width <= n; j += width) {
+    scratch.fill(0, 3 * width, 4 * width);
+    o.osum(a.byteOffset + (off + j) * es, m, step, mask << power, mask << (2 * power), scratch.byteOffset, n * es);
+    for (let c = 0; c < width; c++) out[j + c] = scratch[c]!;
+  }
+  for (; j < n; j++) out[j] = rowSum(a, off + j, n, m, f32);
+  return out;
 }

@@ -27,8 +27,8 @@ export const orderedChunksName = (dt: FloatDtype): string => `osumc_${dt}`;
 /** Bytes of one kernel scratch: 4 cascade levels of 8 vectors (osum's `out`, and each chunk slot of osumc). */
 export const ORDERED_SCRATCH_BYTES = 4 * 128;
 
-/** The cascade's registers and memory levels for one kernel body. */
-function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local) {
+/** The cascade's registers and memory levels for one kernel body; blocks are `stride` bytes apart. */
+function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local, stride: Local) {
   const add: SimdOp = dt === 'f32' ? 'f32x4.add' : 'f64x2.add';
   const acc = Array.from({ length: 8 }, () => f.local('v128'));
   const zero = (): FnBuilder => f.f64(0).simd('f64x2.splat');
@@ -44,10 +44,10 @@ function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local) {
         if (j === 1) zero().set(acc[v]!); else storeLevel(j - 1, v, zero);
       }
     },
-    /** acc[v] += the block at p, v = 0..7; p += 128. */
+    /** acc[v] += the block at p, v = 0..7; p += stride. */
     addBlock(): void {
       acc.forEach((v, k) => { f.get(v).get(p).mem('v128.load', 16 * k).simd(add).set(v); });
-      f.inc(p, 128);
+      f.inc(p, stride);
     },
     /** Zeroes level 0 and memory levels 1..upTo. */
     reset(upTo: number): void {
@@ -59,23 +59,25 @@ function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local) {
 
 export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
   /**
-   * osum_<dt>(a, rows, step, mask1, mask2, out): the multi_row_sum cascade over `rows` blocks of 128 bytes at `a`;
-   * `step` = 2^power blocks per level-0 run, mask_j = (step - 1) << (j * power). Level 3 starts from what the
-   * caller left at out[384, 512) (zeros, or the folded chunk values), levels 0-2 from zero; `rows` must start at a
-   * multiple of step³ of the whole row. Leaves partial (k, l) at element k·L + l of `out` (level 0 after the final
-   * merge); out[128, 384) is the kernel's own level storage.
+   * osum_<dt>(a, rows, step, mask1, mask2, out, stride): the multi_row_sum cascade over `rows` blocks of 128
+   * bytes, `stride` bytes apart (128 for a contiguous row), from `a`; `step` = 2^power blocks per level-0 run,
+   * mask_j = (step - 1) << (j * power). Level 3 starts from what the caller left at out[384, 512) (zeros, or the
+   * folded chunk values), levels 0-2 from zero; `rows` must start at a multiple of step³ of the whole row. Leaves
+   * partial (k, l) at element k·L + l of `out` (level 0 after the final merge); out[128, 384) is the kernel's
+   * own level storage. With a stride of a matrix row, the 4·L values are 4·L columns' sums: PyTorch's
+   * vectorized_outer_sum, which runs one multi_row_sum per column.
    */
-  m.fn(orderedSumName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
-    const [a, rows, step, mask1, mask2, out] = f.params;
+  m.fn(orderedSumName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
+    const [a, rows, step, mask1, mask2, out, stride] = f.params;
     const i = f.local('i32'), p = f.local('i32'), end = f.local('i32');
-    const c = cascadeParts(f, dt, p, out);
+    const c = cascadeParts(f, dt, p, out, stride);
     c.reset(2);
     f.get(a).set(p);
     f.i32(0).set(i);
     f.block(() => f.loop(() => {
       // while (i + step <= rows)
       f.get(i).get(step).op('i32.add').get(rows).op('i32.gt_u').brIf(1);
-      f.get(step).i32(7).op('i32.shl').get(p).op('i32.add').set(end);
+      f.get(step).get(stride).op('i32.mul').get(p).op('i32.add').set(end);
       f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
       f.inc(i, step);
       c.carry(1);
@@ -86,7 +88,7 @@ export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
       f.br(0);
     }));
     // the rows left over after the last whole step go into level 0, then the levels merge into it
-    f.get(rows).get(i).op('i32.sub').i32(7).op('i32.shl').get(p).op('i32.add').set(end);
+    f.get(rows).get(i).op('i32.sub').get(stride).op('i32.mul').get(p).op('i32.add').set(end);
     f.block(() => {
       f.get(p).get(end).op('i32.ge_u').brIf(0);
       f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
@@ -107,7 +109,9 @@ export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
   m.fn(orderedChunksName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
     const [a, chunks, step, mask1, mask2, out] = f.params;
     const i = f.local('i32'), p = f.local('i32'), end = f.local('i32'), slot = f.local('i32'), slotsEnd = f.local('i32');
-    const c = cascadeParts(f, dt, p, slot);
+    const stride = f.local('i32');
+    f.i32(128).set(stride);
+    const c = cascadeParts(f, dt, p, slot, stride);
     f.get(a).set(p);
     f.get(out).set(slot);
     f.get(chunks).i32(9).op('i32.shl').get(out).op('i32.add').set(slotsEnd);
