@@ -2,7 +2,7 @@
  * @file The tensor core's hook for an accelerated CPU backend (src/shared/backends/cpu): the engine installs one
  * with `setCpuKernels`; without it (unit tests, pyrun) every op runs the TypeScript loops, which stay the oracle.
  * [Note: accelerated paths] Only large, contiguous, cast-free float32/float64 work goes to the backend: matmul
- * (mm/mv/matmul/@/bmm), add/sub/mul/div, neg/abs/sqrt, sums over everything or over trailing dims (sum, mean),
+ * (mm/mv/matmul/@/bmm), add/sub/mul/div, neg/abs/sqrt, sums over everything, trailing dims or leading dims (sum, mean),
  * and cumsum along a dim whose rows are contiguous. Below the thresholds an op never looks further than one null
  * check, so tiny tensors keep their per-op cost. Every path here gives the TypeScript loops' result bit for bit:
  * elementwise ops are single IEEE operations; sums use the backend's `orderedSum`, which adds in cascade-sum.ts's
