@@ -1,5 +1,6 @@
 /**
  * @file The engine's CPU backend from Python: large matmuls run on its wasm kernels and match a float64 product,
+ * large sums/means/column sums/cumsums print PyTorch's own digits,
  * and an interrupt during a long matmul stops it promptly with KeyboardInterrupt ([Note: kernel interrupts] in
  * src/engine/core/cpu-backend.ts), after which the backend still works.
  */
@@ -10,6 +11,8 @@ let engine: EngineHandle | null = null;
 afterEach(() => { engine?.close(); engine = null; });
 
 const text = (r: { result?: { data: Record<string, unknown> } }): unknown => r.result?.data['text/plain'];
+/** What the sums test prints under Debian's PyTorch 1.13 with torch.set_num_threads(1). */
+const TORCH_SUMS = '-495.35113525390625 -0.000495349639095366 -495.3484802246094\n-4.618073463439941 2.602590799331665 -0.0011772337602451444';
 
 describe('CPU backend in the engine', () => {
   it('matmul of float32 and float64 agrees with a float64 product', async () => {
@@ -28,6 +31,22 @@ describe('CPU backend in the engine', () => {
     ].join('\n'));
     expect(r.error).toBeUndefined();
     expect(text(r)).toBe('(True, True, True)');
+  });
+
+  it('large sums, means, column sums and cumsums print PyTorch 1.13\'s own (single-thread) digits', async () => {
+    engine = await startEngine();
+    // exact data in both (double arithmetic, one rounding to float32); the expected reprs come from Debian's
+    // PyTorch with torch.set_num_threads(1) (the order DiveLab keeps: [Note: cascade sum])
+    const r = await engine.run([
+      'import torch',
+      'i = torch.arange(1000003, dtype=torch.float64)',
+      'x = ((i * 7919) % 2003 / 1001.5 - 1).float()',
+      'm = x[:999000].reshape(1000, 999)',
+      'print(repr(x.sum().item()), repr(x.mean().item()), repr(x.cumsum(0)[-1].item()))',
+      'print(repr(m.sum(0)[40].item()), repr(m.sum(1)[3].item()), repr(m.mean(0)[998].item()))',
+    ].join('\n'));
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).toBe(`${TORCH_SUMS}\n`);
   });
 
   it('a loop of large temporaries neither exhausts the heap nor changes results ([Note: heap budget])', async () => {
