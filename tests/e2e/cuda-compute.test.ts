@@ -69,4 +69,15 @@ describe('cuda tensors computed on WebGPU', () => {
     ].join('\n'));
     expect(shown).toContain("tensor([ 7.0000,  0.5000,  0.0000, -0.5000, -1.0000], device='cuda:0') 6.0");
   });
+
+  it('a loop inside one cell that outgrows the GPU budget stays correct ([Note: freeing GPU buffers])', async () => {
+    // 1500 iterations x 2 results x 1 MB = 3 GB of results, three times the budget, freed only after the cell
+    const shown = await run([
+      "x = torch.ones(250_000, device='cuda')",
+      'k0 = _dev.kernelCount()',
+      'for i in range(1500): y = x * 2 + 1',
+      'print(1000 < _dev.kernelCount() - k0 < 3000, torch.cuda.memory_allocated() <= 2**30, y.device, y.sum().item())',
+    ].join('\n'));
+    expect(shown).toContain('True True cuda:0 750000.0');
+  });
 });

@@ -32,16 +32,22 @@ export interface SyncGpu<B = unknown> {
 }
 
 /**
- * GPU memory the core lets live tensors hold. Buffers are freed when the garbage collector finalizes their
- * storage, and the collector does not feel GPU memory, so past this many bytes new results are computed on the
- * host instead (still on cuda, just slower) until collections bring it down.
+ * [Note: freeing GPU buffers] A buffer is freed when the garbage collector finalizes its storage. That has two
+ * limits: the collector does not feel GPU memory, and finalization callbacks only run when the thread returns to
+ * its event loop, which the Python worker does between cells, not while one runs. So a long loop inside one
+ * cell piles buffers up until the next cell. Past GPU_BUDGET_BYTES new results are computed on the host instead
+ * (still on cuda and correct, just slower) until buffers are freed. Sweeping WeakRefs mid-cell does not help:
+ * V8 does not collect the small storage objects without heap pressure, and every `deref()` of a not yet
+ * collected storage keeps it alive until the cell ends.
  */
 export const GPU_BUDGET_BYTES = 1024 * 1024 * 1024;
+
+interface Held { buf: unknown; bytes: number; owner: SyncGpu }
 
 let gpu: SyncGpu | null = null;
 let gpuBytes = 0;
 let kernelCount = 0;
-const finalizer = new FinalizationRegistry<{ buf: unknown; bytes: number; owner: SyncGpu }>(({ buf, bytes, owner }) => {
+const finalizer = new FinalizationRegistry<Held>(({ buf, bytes, owner }) => {
   if (owner !== gpu) return; // the GPU it lived on is gone (a new executor after a restart)
   gpuBytes -= bytes;
   owner.free(buf);
@@ -115,9 +121,9 @@ const onGpu = (t: Tensor): boolean => gpu !== null && t.dtype === 'float32' && t
 function allocBuffer(s: Storage, c: Cuda): void {
   const g = gpu!;
   c.buf = g.alloc('float32', s.length);
-  const bytes = s.length * 4;
-  gpuBytes += bytes;
-  finalizer.register(s, { buf: c.buf, bytes, owner: g });
+  const held: Held = { buf: c.buf, bytes: s.length * 4, owner: g };
+  gpuBytes += held.bytes;
+  finalizer.register(s, held);
 }
 
 /** The storage's GPU buffer, allocated and uploaded as needed ([Note: cuda residency]). */
@@ -152,7 +158,7 @@ function written(t: Tensor): void {
   c.synced = t.storage.version;
 }
 
-/** Room on the GPU for `elements` more float32 values ([GPU_BUDGET_BYTES]). */
+/** Room on the GPU for `elements` more float32 values ([Note: freeing GPU buffers]). */
 const fits = (elements: number): boolean => gpuBytes + elements * 4 <= GPU_BUDGET_BYTES;
 
 /**
