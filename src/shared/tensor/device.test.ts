@@ -89,6 +89,14 @@ describe('cuda residency', () => {
     expect(values(s)).toEqual([1, 2, 3]);
   });
 
+  it('computes dot and matrix-vector products with the GPU matmul', () => {
+    const a = cuda(f32([1, 2, 3])), m = cuda(f32([1, 0, 0, 0, 1, 1], [2, 3]));
+    expect(values(matmul(a, a))).toEqual([14]);
+    expect(matmul(a, a).shape).toEqual([]);
+    expect(values(matmul(m, a))).toEqual([1, 5]);
+    expect(bus.kernels).toEqual(['matmul', 'matmul', 'matmul']);
+  });
+
   it('keeps float64 cuda tensors on the host', () => {
     const x = fromFlat([1, 2], [2], 'float64');
     adopt(x.storage);

@@ -125,6 +125,9 @@ export function dot(a: Tensor, b: Tensor): Tensor {
     throw runtimeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`);
   }
   if (a.dtype !== b.dtype) throw runtimeError(`dot : expected both vectors to have same dtype, but found ${TYPE_NAME[a.dtype]} and ${TYPE_NAME[b.dtype]}`);
+  // on cuda: a [1 x k] by [k x 1] product on the GPU
+  const onDevice = (isCuda(a) || isCuda(b)) && gpuBmm(unsqueeze(unsqueeze(a, 0), 0), unsqueeze(unsqueeze(b, 1), 0));
+  if (onDevice) return reshape(onDevice, []);
   const da = a.storage.data, db = b.storage.data;
   let s = 0;
   for (let i = 0, pa = a.offset, pb = b.offset; i < a.shape[0]; i++, pa += a.strides[0], pb += b.strides[0]) s += da[pa] * db[pb];
