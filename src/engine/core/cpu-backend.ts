@@ -33,6 +33,7 @@ export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
     binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
     unary: interruptible(py, cpu.unary.bind(cpu)),
     orderedSum: interruptible(py, cpu.orderedSum.bind(cpu)),
+    orderedRowSums: interruptible(py, cpu.orderedRowSums.bind(cpu)), // long rows use the pool
     orderedColumnSums: cpu.orderedColumnSums.bind(cpu), // single-threaded: nothing to interrupt
     cumsum: interruptible(py, cpu.cumsum.bind(cpu)),
     matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),

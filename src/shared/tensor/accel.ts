@@ -14,7 +14,7 @@ import type { View } from './iterate';
 import type { Tensor } from './tensor';
 
 /** What the core calls; a CpuBackend fits, and the engine wraps one to turn an interrupt into KeyboardInterrupt. */
-export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'unary' | 'orderedSum' | 'orderedColumnSums' | 'cumsum' | 'matmulF32' | 'matmulF64' | 'isShared'>;
+export type CpuKernels = Pick<CpuBackend, 'binary' | 'binaryScalar' | 'unary' | 'orderedSum' | 'orderedRowSums' | 'orderedColumnSums' | 'cumsum' | 'matmulF32' | 'matmulF64' | 'isShared'>;
 
 /** Elementwise ops at or above this many elements run on the backend (its wasm beats the JS loop from ~4k). */
 export const ELEMENTWISE_MIN = 1 << 14;
@@ -103,7 +103,7 @@ export function accelRowSum(data: StorageArray, offset: number, n: number): numb
  * Sums of a contiguous tensor over dims that cover its tail (every dim from the first reduced one on is reduced
  * or has size 1): each output element is then one contiguous row, which the cascade sums as contiguousRowSum
  * does and adds to the output's zero. Writes od[j] = sum / divisor and returns true, or false when this layout
- * does not apply or rows are short.
+ * does not apply, the tensor is small or rows are shorter than one 128-byte block.
  */
 export function accelInnerSums(t: Tensor, dims: readonly number[], od: StorageArray, divisor: number): boolean {
   const k = kernels;
@@ -115,12 +115,13 @@ export function accelInnerSums(t: Tensor, dims: readonly number[], od: StorageAr
     else if (t.shape[d] !== 1) return false;
   }
   const data = t.storage.data as Float32Array | Float64Array;
-  if (inner < SUM_MIN || !k.isShared(data)) return false;
+  // rows down to one 128-byte block pay, all rows going to the backend in one call
+  if (inner < 32 || !k.isShared(data)) return false;
   const f32 = t.dtype === 'float32';
   const rows = t.numel / inner;
+  const sums = rows === 1 ? [k.orderedSum(data, t.offset, inner)] : k.orderedRowSums(data, t.offset, rows, inner);
   for (let j = 0; j < rows; j++) {
-    const s = k.orderedSum(data, t.offset + j * inner, inner);
-    const v = f32 ? Math.fround(0 + s) : 0 + s; // cascadeSum's store: out (0) + the row's sum; turns -0 into 0
+    const v = f32 ? Math.fround(0 + sums[j]!) : 0 + sums[j]!; // cascadeSum's store: out (0) + the row's sum; turns -0 into 0
     od[j] = divisor === 1 ? v : v / divisor;
   }
   return true;

@@ -31,7 +31,7 @@ const install = (on: boolean): void => {
   const countR = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => { calls++; return f(...a); };
   setCpuKernels(on ? {
     binary: count(cpu.binary.bind(cpu)), binaryScalar: count(cpu.binaryScalar.bind(cpu)), unary: count(cpu.unary.bind(cpu)),
-    orderedSum: countR(cpu.orderedSum.bind(cpu)), orderedColumnSums: countR(cpu.orderedColumnSums.bind(cpu)), cumsum: count(cpu.cumsum.bind(cpu)),
+    orderedSum: countR(cpu.orderedSum.bind(cpu)), orderedRowSums: countR(cpu.orderedRowSums.bind(cpu)), orderedColumnSums: countR(cpu.orderedColumnSums.bind(cpu)), cumsum: count(cpu.cumsum.bind(cpu)),
     matmulF32: count(cpu.matmulF32.bind(cpu)), matmulF64: count(cpu.matmulF64.bind(cpu)), isShared: cpu.isShared.bind(cpu),
   } : null);
   setArrayAllocator(on ? (d, n) => (d === 'float32' ? cpu.allocF32(n).fill(0) : d === 'float64' ? cpu.allocF64(n).fill(0) : null) : null);
@@ -168,7 +168,8 @@ describe.each(['float32', 'float64'] as const)('sums, cumsum and unary ops on th
       ['sum(1) with a leading size-1 dim', (mk) => sum(mk([1, 3000, 64], 21), [1]), true],
       ['sum(1) of 3-D: neither rows nor columns', (mk) => sum(mk([30, 40, 100], 22), [1]), false],
       ['sum(-1) of a transposed tensor', (mk) => sum(transpose(mk([5000, 3], 6), 0, 1), [1]), false],
-      ['sum(-1) of short rows', (mk) => sum(mk([300, 20], 7), [1]), false],
+      ['sum(-1) of many short rows (one kernel call)', (mk) => sum(mk([300, 37], 7), [1]), true],
+      ['sum(-1) of rows shorter than a block', (mk) => sum(mk([300, 20], 23), [1]), false],
     ];
     for (const [name, f, accel] of cases) {
       const r = bothWide(f, dtype);

@@ -13,6 +13,7 @@
  * - `orderedSum(a, aOff, n): number`  in PyTorch's single-thread order of additions: bit for bit
  *   contiguousRowSum of src/shared/tensor/cascade-sum.ts ([Note: ordered sum kernel] in wasm/cascade.ts), with
  *   rows of 8+ cascade chunks (from 1M float32) split across the pool without changing a bit
+ * - `orderedRowSums(a, aOff, count, n): Float64Array`  orderedSum of each of count rows (many short rows: one call)
  * - `orderedColumnSums(a, aOff, m, n): Float64Array`  column sums of a row-major matrix in PyTorch's order
  * - `cumsum(a, aOff, out, outOff, n, exact?)`  f64 accumulator like PyTorch 1.13; `exact` keeps one sequential
  *   scan at every size (bit for bit PyTorch's), otherwise long scans are split across threads
@@ -29,8 +30,8 @@ import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
-import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedSumName } from './wasm/cascade';
-import { orderedColumnSums, orderedRowSum, type OrderedSum } from './ordered';
+import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedRowsName, orderedSumName } from './wasm/cascade';
+import { MIN_CHUNKS, orderedColumnSums, orderedRowSum, orderedRowSums, type OrderedSum } from './ordered';
 import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
 import { MAX_CHUNKS } from './pool-layout';
@@ -201,8 +202,29 @@ export class CpuBackend {
       this.rt.parallel(name, [ptr, chunks, step, mask1, mask2, slots.byteOffset], [step ** 3 * 128, 0, 0, 0, 0, ORDERED_SCRATCH_BYTES], 1, chunks, 1);
       return dt === 'f32' ? new Float32Array(slots.buffer, slots.byteOffset, bytes / 4) : slots;
     };
-    return { osum: this.rt.fn(orderedSumName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
+    return { osum: this.rt.fn(orderedSumName(dt)), osumr: this.rt.fn(orderedRowsName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
   }
+  /**
+   * orderedSum of each of `count` consecutive rows of n elements at a[aOff ..] (x.sum(-1) of a contiguous matrix).
+   * Rows long enough for the pool go one by one through orderedSum; shorter ones (n >= 8 float32 / 4 float64)
+   * all in one kernel call. Returns the count sums, in a's precision.
+   */
+  orderedRowSums(a: FloatArray, aOff: number, count: number, n: number): Float64Array {
+    const f32 = a instanceof Float32Array;
+    const out = new Float64Array(count);
+    if (n >= MIN_CHUNKS * 4096 * (f32 ? 32 : 16) || !this.rt.heap.owns(a)) {
+      for (let j = 0; j < count; j++) out[j] = this.orderedSum(a, aOff + j * n, n);
+      return out;
+    }
+    const o = this.ordered ??= { f32: this.makeOrdered('f32'), f64: this.makeOrdered('f64') };
+    const tmp = this.alloc(f32 ? 'f32' : 'f64', count);
+    try {
+      orderedRowSums(f32 ? o.f32 : o.f64, a, aOff, count, n, tmp);
+      out.set(tmp);
+    } finally { this.free(tmp); }
+    return out;
+  }
+
   /**
    * Column sums of the row-major m x n matrix at a[aOff ..] in PyTorch's order (its vectorized_outer_sum, for
    * n >= 8 float32 / 4 float64 columns): `x.sum(0)`, bit for bit cascadeSum's. Single-threaded.

@@ -2,7 +2,7 @@
  * @file The CPU backend's PyTorch-ordered sum (wasm lane partials + TypeScript finish) against the TypeScript
  * cascade (src/shared/tensor/cascade-sum.ts), the oracle: bit for bit (Object.is, so -0 and NaN count) on random
  * lengths with odd tails, random offsets, data of a large dynamic range with zeros, infinities and NaNs mixed in,
- * for float32 and float64, on and off the heap. Also the exact sequential cumsum against the TypeScript loop, and
+ * for float32 and float64, on and off the heap, one row, many rows in one call, and columns. Also the exact sequential cumsum against the TypeScript loop, and
  * both against PyTorch 1.13's own single-thread results on rows of up to 10^7 (testdata/make_torch_sums.py).
  */
 import { readFileSync } from 'node:fs';
@@ -111,6 +111,28 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
     const arr = cpu.allocF32(1000).fill(-0);
     expect(sameBits(cpu.orderedSum(arr, 0, 1000), contiguousRowSum(arr, 0, 1000, true))).toBe(true);
     cpu.free(arr);
+  });
+});
+
+describe('orderedRowSums (x.sum(-1) of a matrix, one kernel call) is contiguousRowSum per row, bit for bit', () => {
+  it('on random counts, row lengths from one lane group up, offsets, magnitudes and specials', () => {
+    const arb = fc.record({
+      count: fc.integer({ min: 1, max: 60 }), n: fc.oneof(fc.integer({ min: 8, max: 700 }), fc.constantFrom(8, 31, 32, 33, 127, 128, 129, 2048 + 5)),
+      off: fc.integer({ min: 0, max: 9 }), seed: fc.integer(), range: fc.integer({ min: 0, max: 40 }), positive: fc.boolean(),
+      specials: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 })), f32: fc.boolean(),
+    });
+    fc.assert(fc.property(arb, (g) => {
+      const d: Data = { ...g, n: g.count * g.n };
+      const arr = d.f32 ? cpu.allocF32(d.n + d.off) : cpu.allocF64(d.n + d.off);
+      try {
+        fill(d, arr);
+        const got = cpu.orderedRowSums(arr, d.off, g.count, g.n);
+        for (let j = 0; j < g.count; j++) {
+          const want = contiguousRowSum(arr, d.off + j * g.n, g.n, d.f32);
+          if (!sameBits(got[j]!, want)) throw new Error(`count=${g.count} n=${g.n} row ${j}: got ${got[j]}, want ${want}`);
+        }
+      } finally { cpu.free(arr); }
+    }), { numRuns: 200 });
   });
 });
 

@@ -14,6 +14,8 @@ import type { Fn } from './runtime';
 export interface OrderedSum {
   /** The osum export of the dtype. */
   osum: Fn;
+  /** The osumr export of the dtype (many rows in one call). */
+  osumr: Fn;
   /** A heap view of ORDERED_SCRATCH_BYTES, of the dtype: osum's levels; level 3 at elements [12·L, 16·L). */
   scratch: FloatArray;
   /**
@@ -104,4 +106,17 @@ export function orderedColumnSums(o: OrderedSum, a: FloatArray, off: number, m: 
   }
   for (; j < n; j++) out[j] = rowSum(a, off + j, n, m, f32);
   return out;
+}
+
+/**
+ * contiguousRowSum of `count` consecutive rows of n >= L elements each at a[off ..], into `out` (a heap view of
+ * a's dtype with room for count values), in one kernel call: for many short rows, where a call and a TypeScript
+ * finish per row would cost more than the row. `a` must be on the heap.
+ */
+export function orderedRowSums(o: OrderedSum, a: FloatArray, off: number, count: number, n: number, out: FloatArray): void {
+  const lanes = a instanceof Float32Array ? 8 : 4, es = a.BYTES_PER_ELEMENT;
+  const nv = Math.floor(n / lanes), blocks = Math.floor(nv / 4);
+  const { power, step } = cascadeStep(blocks);
+  const mask = step - 1;
+  o.osumr(a.byteOffset + off * es, count, n * es, blocks, nv * lanes * es, step, mask << power, mask << (2 * power), o.scratch.byteOffset, out.byteOffset);
 }

@@ -23,6 +23,7 @@ import type { FloatDtype } from './elementwise';
 
 export const orderedSumName = (dt: FloatDtype): string => `osum_${dt}`;
 export const orderedChunksName = (dt: FloatDtype): string => `osumc_${dt}`;
+export const orderedRowsName = (dt: FloatDtype): string => `osumr_${dt}`;
 
 /** Bytes of one kernel scratch: 4 cascade levels of 8 vectors (osum's `out`, and each chunk slot of osumc). */
 export const ORDERED_SCRATCH_BYTES = 4 * 128;
@@ -57,6 +58,41 @@ function cascadeParts(f: FnBuilder, dt: FloatDtype, p: Local, levels: Local, str
   };
 }
 
+interface Schedule { rows: Local; step: Local; mask1: Local; mask2: Local; stride: Local }
+
+/**
+ * multi_row_sum over `rows` blocks from p (levels 0-2 zeroed, level 3 as found): the runs of `step` blocks with
+ * their carries, the leftover blocks into level 0, then level 0 + level 1 + level 2 + level 3 left in the acc
+ * locals. `i` and `end` are scratch locals; p ends past the last block.
+ */
+function runCascade(f: FnBuilder, c: ReturnType<typeof cascadeParts>, s: Schedule, i: Local, p: Local, end: Local): void {
+  f.i32(0).set(i);
+  f.block(() => f.loop(() => {
+    // while (i + step <= rows)
+    f.get(i).get(s.step).op('i32.add').get(s.rows).op('i32.gt_u').brIf(1);
+    f.get(s.step).get(s.stride).op('i32.mul').get(p).op('i32.add').set(end);
+    f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
+    f.inc(i, s.step);
+    c.carry(1);
+    f.get(i).get(s.mask1).op('i32.and').brIf(0);
+    c.carry(2);
+    f.get(i).get(s.mask2).op('i32.and').brIf(0);
+    c.carry(3);
+    f.br(0);
+  }));
+  // the rows left over after the last whole step go into level 0, then the levels merge into it
+  f.get(s.rows).get(i).op('i32.sub').get(s.stride).op('i32.mul').get(p).op('i32.add').set(end);
+  f.block(() => {
+    f.get(p).get(end).op('i32.ge_u').brIf(0);
+    f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
+  });
+  c.acc.forEach((v, k) => {
+    f.get(v);
+    for (let j = 1; j < 4; j++) c.level(j, k).simd(c.add);
+    f.set(v);
+  });
+}
+
 export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
   /**
    * osum_<dt>(a, rows, step, mask1, mask2, out, stride): the multi_row_sum cascade over `rows` blocks of 128
@@ -73,32 +109,8 @@ export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
     const c = cascadeParts(f, dt, p, out, stride);
     c.reset(2);
     f.get(a).set(p);
-    f.i32(0).set(i);
-    f.block(() => f.loop(() => {
-      // while (i + step <= rows)
-      f.get(i).get(step).op('i32.add').get(rows).op('i32.gt_u').brIf(1);
-      f.get(step).get(stride).op('i32.mul').get(p).op('i32.add').set(end);
-      f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
-      f.inc(i, step);
-      c.carry(1);
-      f.get(i).get(mask1).op('i32.and').brIf(0);
-      c.carry(2);
-      f.get(i).get(mask2).op('i32.and').brIf(0);
-      c.carry(3);
-      f.br(0);
-    }));
-    // the rows left over after the last whole step go into level 0, then the levels merge into it
-    f.get(rows).get(i).op('i32.sub').get(stride).op('i32.mul').get(p).op('i32.add').set(end);
-    f.block(() => {
-      f.get(p).get(end).op('i32.ge_u').brIf(0);
-      f.loop(() => { c.addBlock(); f.get(p).get(end).op('i32.lt_u').brIf(0); });
-    });
-    c.acc.forEach((v, k) => {
-      f.get(v);
-      for (let j = 1; j < 4; j++) c.level(j, k).simd(c.add);
-      f.set(v);
-      c.storeLevel(0, k, () => f.get(v));
-    });
+    runCascade(f, c, { rows, step, mask1, mask2, stride }, i, p, end);
+    c.acc.forEach((v, k) => c.storeLevel(0, k, () => f.get(v)));
   });
 
   /**
@@ -131,6 +143,65 @@ export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
       }));
       for (let v = 0; v < 8; v++) c.storeLevel(0, v, () => c.level(2, v));
       f.inc(slot, 512);
+      f.br(0);
+    }));
+  });
+
+  /**
+   * osumr_<dt>(a, count, rowBytes, blocks, vecBytes, step, mask1, mask2, scratch, out): the whole of
+   * contiguousRowSum for `count` rows of rowBytes each (n elements, n >= L), one result per row to `out`, in a's
+   * dtype. Per row: the cascade over its `blocks` blocks; each lane's row_sum finish as vectors (partial 0, the
+   * leftover L-element rows up to vecBytes = floor(n / L)·L·size, partials 1..3: lane-wise adds, the same as one
+   * lane at a time); then vectorized_inner_sum's scalar tail from vecBytes and the lanes in order. For many short
+   * rows (x.sum(-1) of a 100000 x 100 matrix) this saves the per-row call and TypeScript finish.
+   */
+  m.fn(orderedRowsName(dt), ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], (f) => {
+    const [a, count, rowBytes, rows, vecBytes, step, mask1, mask2, scratch, out] = f.params;
+    const i = f.local('i32'), p = f.local('i32'), end = f.local('i32'), r = f.local('i32'), rowsEnd = f.local('i32');
+    const stride = f.local('i32');
+    const acc = dt === 'f32' ? f.local('f32') : f.local('f64');
+    const es = dt === 'f32' ? 4 : 8;
+    const V = dt === 'f32' ? 'f32x4' : 'f64x2';
+    const c = cascadeParts(f, dt, p, scratch, stride);
+    f.i32(128).set(stride);
+    f.get(a).set(r);
+    f.get(count).get(rowBytes).op('i32.mul').get(a).op('i32.add').set(rowsEnd);
+    f.block(() => f.loop(() => {
+      f.get(r).get(rowsEnd).op('i32.ge_u').brIf(1);
+      c.reset(3);
+      f.get(r).set(p);
+      runCascade(f, c, { rows, step, mask1, mask2, stride }, i, p, end);
+      // acc[0], acc[1]: partial k = 0 of lanes 0..L-1; p is now at the leftover L-element rows
+      f.get(r).get(vecBytes).op('i32.add').set(end);
+      f.block(() => {
+        f.get(p).get(end).op('i32.ge_u').brIf(0);
+        f.loop(() => {
+          for (let h = 0; h < 2; h++) f.get(c.acc[h]!).get(p).mem('v128.load', 16 * h).simd(c.add).set(c.acc[h]!);
+          f.inc(p, 32);
+          f.get(p).get(end).op('i32.lt_u').brIf(0);
+        });
+      });
+      for (let k = 1; k < 4; k++) for (let h = 0; h < 2; h++) f.get(c.acc[h]!).get(c.acc[2 * k + h]!).simd(c.add).set(c.acc[h]!);
+      // vectorized_inner_sum: 0, then the scalar tail, then lane 0, 1, ...
+      if (dt === 'f32') f.f32(0); else f.f64(0);
+      f.set(acc);
+      f.get(r).get(rowBytes).op('i32.add').set(end);
+      f.block(() => {
+        f.get(p).get(end).op('i32.ge_u').brIf(0);
+        f.loop(() => {
+          f.get(acc).get(p).mem(dt === 'f32' ? 'f32.load' : 'f64.load').op(dt === 'f32' ? 'f32.add' : 'f64.add').set(acc);
+          f.inc(p, es);
+          f.get(p).get(end).op('i32.lt_u').brIf(0);
+        });
+      });
+      for (let h = 0; h < 2; h++) {
+        for (let l = 0; l < 16 / es; l++) {
+          f.get(acc).get(c.acc[h]!).lane(`${V}.extract_lane` as 'f32x4.extract_lane', l).op(dt === 'f32' ? 'f32.add' : 'f64.add').set(acc);
+        }
+      }
+      f.get(out).get(acc).mem(dt === 'f32' ? 'f32.store' : 'f64.store');
+      f.inc(out, es);
+      f.get(r).get(rowBytes).op('i32.add').set(r);
       f.br(0);
     }));
   });
