@@ -16,7 +16,9 @@
  * 0-2 are zero again after each such carry. So each whole "chunk" of step³ blocks contributes one value that
  * depends on that chunk alone; `osumc` computes those chunk values in parallel, the caller folds them into level 3
  * in chunk order (the same adds, in the same order), and `osum` runs the remaining blocks from that level 3 on.
- * The few leftover rows and the horizontal finish stay in TypeScript (src/shared/backends/cpu/ordered.ts).
+ * For one long row the few leftover rows and the horizontal finish stay in TypeScript
+ * (src/shared/backends/cpu/ordered.ts); `osumr` does the whole row, finish included, for many short rows in one
+ * call, and `osum` with a matrix row as its block stride gives column sums (vectorized_outer_sum).
  */
 import type { FnBuilder, Local, ModuleBuilder, SimdOp } from './emitter';
 import type { FloatDtype } from './elementwise';
