@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
@@ -98,4 +98,21 @@ export async function runInCell(page: Page, index: number, code: string): Promis
   await expect.poll(async () => (await out.count()) && (await out.innerText()).trim().length > 0, { timeout: 60_000 }).toBeTruthy();
   await expect.poll(() => cell(page, index).locator('[data-testid="cell-prompt"]').innerText(), { timeout: 60_000 }).toMatch(/^\[\d+\]:$/);
   return (await out.innerText()).trimEnd();
+}
+
+/**
+ * One app for a whole test file: launched (and the kernel awaited) before its tests, closed after them.
+ * `run(code)` types `code` into the next cell, runs it and returns its output; `app()` is the live app.
+ */
+export function notebookSession(url: () => string, opts: LaunchOptions = {}): { app: () => AppBrowser; run: (code: string) => Promise<string> } {
+  let app: AppBrowser | undefined;
+  let index = 0;
+  beforeAll(async () => {
+    app = await launchApp(url(), opts);
+    await waitForKernel(app.page, 'idle', 90_000);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return { app: () => app!, run: (code) => runInCell(app!.page, index++, code) };
 }

@@ -4,24 +4,16 @@
  * waits on read-back. Each cell checks the values against the same code on the CPU and that kernels really went to
  * the GPU (the engine's kernel counter, torch.cuda.memory_allocated). Sizes stay small: SwiftShader is slow.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { notebookSession } from './browser';
 
-let app: AppBrowser;
-let index = 0;
-
-beforeAll(async () => {
+/** The software adapter is used only when asked for: `?backend=webgpu`. Cells are typed into Monaco, so no
+ * line may rely on indentation or continue a bracket. */
+const { run } = notebookSession(() => {
   const url = new URL(inject('webUrl'));
-  url.searchParams.set('backend', 'webgpu'); // the software adapter is used only when asked for
-  app = await launchApp(url.href, { webgpu: true });
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-/** Runs `code` in the next cell (typed into Monaco: no line may rely on indentation or continue a bracket). */
-const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
+  url.searchParams.set('backend', 'webgpu');
+  return url.href;
+}, { webgpu: true });
 
 describe('cuda tensors computed on WebGPU', () => {
   it('elementwise ops, reductions and matmul run as GPU kernels and agree with the CPU', async () => {

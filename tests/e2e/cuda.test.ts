@@ -1,25 +1,13 @@
 /**
  * @file CUDA code in browser mode on a WebGPU adapter (Chromium's software SwiftShader): the book's GPU checks
  * answer as on a one-GPU machine, tensors on cuda print `device='cuda:0'` as PyTorch does, and the first use
- * prints DiveLab's one-line notice ([Note: cuda tensors are CPU mirrors] in src/engine/core/cuda-devices.ts).
+ * prints DiveLab's one-line notice ([Note: cuda on WebGPU] in src/engine/core/cuda-devices.ts).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { notebookSession } from './browser';
 
-let app: AppBrowser;
-let index = 0;
-
-beforeAll(async () => {
-  // 'auto', the default, keeps cuda off on a software adapter: ask for WebGPU (see backend-switch.test.ts)
-  app = await launchApp(`${new URL('?backend=webgpu', inject('webUrl'))}`, { webgpu: true });
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-/** Runs `code` in the next cell and returns its output text. */
-const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
+// 'auto', the default, keeps cuda off on a software adapter: ask for WebGPU (see backend-switch.test.ts)
+const { app, run } = notebookSession(() => `${new URL('?backend=webgpu', inject('webUrl'))}`, { webgpu: true });
 
 describe('cuda on WebGPU in browser mode', () => {
   it('torch.ones on cuda prints device=cuda:0 and the first use prints the notice', async () => {
@@ -27,7 +15,7 @@ describe('cuda on WebGPU in browser mode', () => {
     expect(shown).toMatch(/^True 1$/m);
     expect(shown).toMatch(/^DiveLab runs CUDA code with WebGPU \(.+\): float32 math on 'cuda:0' runs on this GPU, other dtypes and ops on the CPU\.$/m);
     expect(shown).toMatch(/^tensor\(12\., device='cuda:0'\)$/m);
-    await expect.poll(() => app.page.locator('[data-testid="backend"]').innerText()).toMatch(/^CPU · .+ · cuda:0 on WebGPU \(.+\)$/);
+    await expect.poll(() => app().page.locator('[data-testid="backend"]').innerText()).toMatch(/^CPU · .+ · cuda:0 on WebGPU \(.+\)$/);
   });
 
   it("mixing a cuda and a cpu tensor raises PyTorch's same-device error; .cpu() reads the values back", async () => {

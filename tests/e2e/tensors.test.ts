@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, runInCell, waitForKernel, type AppBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { notebookSession } from './browser';
 
 const GOLDEN = join(import.meta.dirname, '../golden');
 
@@ -35,19 +35,7 @@ function example(name: string, marker: string): { code: string; expected: string
   return { code, expected: found.expected.trimEnd() };
 }
 
-let app: AppBrowser;
-let index = 0;
-
-beforeAll(async () => {
-  app = await launchApp(inject('webUrl'));
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
-
-/** Runs `code` in the next cell and returns its output text. */
-const run = (code: string): Promise<string> => runInCell(app.page, index++, code);
+const { run } = notebookSession(() => inject('webUrl'));
 
 describe('course examples in notebook cells', () => {
   it('torch.arange(12) prints as in PyTorch', async () => {
