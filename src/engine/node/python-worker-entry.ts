@@ -1,17 +1,19 @@
 /**
  * @file Node adapter of the Python worker: a worker_threads entry (CLI, tests, Electron's utility process).
- * `workerData.snapshotDir` says where the start-up snapshot is (default: beside this file, i.e. out/engine/).
+ * `workerData.snapshotDir` says where the start-up snapshot is (default: beside this file, i.e. out/engine/);
+ * `workerData.gpuPort`, in Electron only, is this worker's channel to the renderer's GPU executor (gpu-hub.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPythonWorker } from '../core/python-worker';
 import type { RouterToWorker } from '../core/control';
 import { loadPyodideNode } from './pyodide-node';
 import { createNodeCpuBackend } from './cpu-backend';
+import { gpuLink } from '../electron/gpu-link';
 
 const port = parentPort!;
-const data = (workerData ?? {}) as { snapshotDir?: string };
+const data = (workerData ?? {}) as { snapshotDir?: string; gpuPort?: MessagePort };
 
 runPythonWorker({
   post: (msg) => port.postMessage(msg),
@@ -33,4 +35,5 @@ runPythonWorker({
   exit: () => process.exit(1),
   // DIVELAB_CPU_BACKEND=0 keeps every op on the TypeScript kernels (A/B benchmarks, ruling the backend out of a bug)
   createCpuBackend: process.env.DIVELAB_CPU_BACKEND === '0' ? undefined : (opts) => createNodeCpuBackend(opts),
+  gpu: () => gpuLink(data.gpuPort),
 });
