@@ -31,7 +31,12 @@ type Step = string | { type: 'restart' };
  * Forks the entry as the supervisor would (its args and boot message) in fixtures/utility-host.ts, takes the steps
  * in turn and returns every line that came back (engine messages, and GPU work done in the stand-in renderer).
  */
-async function run(folder: string, steps: Step[], probe?: unknown): Promise<Line[]> {
+async function run(
+  folder: string,
+  steps: Step[],
+  probe?: unknown,
+  opts: { env?: Record<string, string>; onLine?: (m: Line, send: (m: unknown) => void) => void } = {},
+): Promise<Line[]> {
   resetFakes();
   const { EngineSupervisor } = await import('../../../src/main/engine-supervisor');
   const workerUrl = pathToFileURL(join(root, 'out', 'engine', 'python-worker.js')).href;
@@ -42,7 +47,11 @@ async function run(folder: string, steps: Step[], probe?: unknown): Promise<Line
 
   const host = join(import.meta.dirname, 'fixtures', 'utility-host.ts');
   const args = [JSON.stringify(fork.args), JSON.stringify(boot), ...(probe ? [JSON.stringify(probe)] : [])];
-  const child = spawn(process.execPath, ['--import', 'tsx', host, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', host, ...args], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...opts.env },
+  });
   try {
     const lines: Line[] = [];
     const todo = [...steps];
@@ -58,6 +67,7 @@ async function run(folder: string, steps: Step[], probe?: unknown): Promise<Line
       createInterface({ input: child.stdout }).on('line', (line) => {
         const m = JSON.parse(line) as Line;
         lines.push(m);
+        opts.onLine?.(m, send);
         if (m.type === 'ready' || m.type === 'done') next();
       });
     });
@@ -110,6 +120,20 @@ describe('engine utility entry, forked as the supervisor does', () => {
     // freed when the new worker says hello, before it is ready
     expect(count('gpu-free', restart, readyAgain)).toBe(live);
   }, 90_000);
+
+  it('interrupts a cell waiting on a GPU read-back that never comes', async () => {
+    const folder = await realpath(await mkdtemp(join(tmpdir(), 'divelab-nb-')));
+    const cell = "import torch\nx = torch.ones(3, device='cuda') * 2\nx.sum().item()";
+    let sent = false;
+    const lines = await run(folder, [cell], GPU, {
+      env: { DIVELAB_TEST_STALL_READS: '1' },
+      // the read is asked for after the last kernel; interrupt once the cell has had time to block on it
+      onLine: (m, send) => { if (m.type === 'gpu-kernel' && !sent) { sent = true; setTimeout(() => send({ type: 'interrupt' }), 300); } },
+    });
+    expect(lines.find((m) => m.type === 'error')).toMatchObject({ ename: 'KeyboardInterrupt' });
+    expect(lines.find((m) => m.type === 'done')).toMatchObject({ status: 'error' });
+    expect(lines.some((m) => m.type === 'restarted')).toBe(false);
+  }, 60_000);
 
   it('leaves cuda unavailable when the executor finds no GPU adapter', async () => {
     const folder = await realpath(await mkdtemp(join(tmpdir(), 'divelab-nb-')));
