@@ -13,6 +13,7 @@ export type PyErrorType =
   | 'FileNotFoundError'
   | 'UnicodeDecodeError'
   | 'LookupError'
+  | 'KeyboardInterrupt'
   | 'pandas.errors.ParserError'
   | 'pandas.errors.EmptyDataError'
   | 'pandas.errors.IntCastingNaNError';

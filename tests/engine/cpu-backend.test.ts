@@ -70,6 +70,9 @@ describe('CPU backend in the engine', () => {
     expect(run.error?.ename).toBe('KeyboardInterrupt');
     expect(run.error!.traceback.at(-1)).toBe('KeyboardInterrupt');
     expect(run.error!.traceback.join('\n')).toContain('torch.mm(a, a)');
+    // as PyTorch shows it: the cell's line only, no JS frames, nothing extra on stderr
+    expect(run.error!.traceback.join('\n')).not.toMatch(/\.(ts|js|mjs):\d/);
+    expect(run.stderr).toBe('');
     expect(run.result).toBeUndefined();
     // the 3000³ product takes seconds here; the pool stops between row blocks
     expect(ms).toBeLessThan(1500);

@@ -3,22 +3,23 @@
  * storages on its heap, large matmuls, elementwise ops, sums and cumsums on its wasm kernels ([Note: accelerated paths] in
  * src/shared/tensor/accel.ts).
  * [Note: kernel interrupts] The pool polls Pyodide's interrupt buffer between chunks and throws
- * KernelInterruptedError with the flag still set. Python must see KeyboardInterrupt, not a JS error it would
- * translate to SystemError: `pyodide.checkInterrupt()` takes the flag and throws Python's KeyboardInterrupt
- * through the JS frames, exactly as a C extension's PyErr_CheckSignals would.
+ * KernelInterruptedError with the flag still set (a wait for GPU read-back stops the same way). Python must see
+ * KeyboardInterrupt, as after PyTorch's long ops, not a JS error it would translate to SystemError. The worker's
+ * `onInterrupt` takes the flag (so Python does not raise a second one at its next check) and throws a PyError of
+ * type KeyboardInterrupt, which the facade re-raises with the JS frames hidden. `pyodide.checkInterrupt()` did
+ * raise it, but Pyodide also printed a stray "KeyboardInterrupt" line on stderr.
  */
-import type { PyodideAPI } from 'pyodide';
 import { KernelInterruptedError, type CpuBackend } from '../../shared/backends/cpu/index';
 import { setCpuKernels, type CpuKernels } from '../../shared/tensor/accel';
 import { setArrayAllocator } from '../../shared/tensor/storage';
 
 /** Runs `f`, turning a kernel interrupt into Python's KeyboardInterrupt (see the note above). */
-function interruptible<A extends unknown[], R>(py: PyodideAPI, f: (...args: A) => R): (...args: A) => R {
+function interruptible<A extends unknown[], R>(onInterrupt: () => never, f: (...args: A) => R): (...args: A) => R {
   return (...args) => {
     try {
       return f(...args);
     } catch (e) {
-      if (e instanceof KernelInterruptedError) py.checkInterrupt();
+      if (e instanceof KernelInterruptedError) onInterrupt();
       throw e;
     }
   };
@@ -27,17 +28,17 @@ function interruptible<A extends unknown[], R>(py: PyodideAPI, f: (...args: A) =
 /** See [Note: heap budget]. */
 export const HEAP_BUDGET_BYTES = 512 * 1024 * 1024;
 
-export function installCpuBackend(cpu: CpuBackend, py: PyodideAPI): void {
+export function installCpuBackend(cpu: CpuBackend, onInterrupt: () => never): void {
   const kernels: CpuKernels = {
-    binary: interruptible(py, cpu.binary.bind(cpu)),
-    binaryScalar: interruptible(py, cpu.binaryScalar.bind(cpu)),
-    unary: interruptible(py, cpu.unary.bind(cpu)),
-    orderedSum: interruptible(py, cpu.orderedSum.bind(cpu)),
-    orderedRowSums: interruptible(py, cpu.orderedRowSums.bind(cpu)), // long rows use the pool
+    binary: interruptible(onInterrupt, cpu.binary.bind(cpu)),
+    binaryScalar: interruptible(onInterrupt, cpu.binaryScalar.bind(cpu)),
+    unary: interruptible(onInterrupt, cpu.unary.bind(cpu)),
+    orderedSum: interruptible(onInterrupt, cpu.orderedSum.bind(cpu)),
+    orderedRowSums: interruptible(onInterrupt, cpu.orderedRowSums.bind(cpu)), // long rows use the pool
     orderedColumnSums: cpu.orderedColumnSums.bind(cpu), // single-threaded: nothing to interrupt
-    cumsum: interruptible(py, cpu.cumsum.bind(cpu)),
-    matmulF32: interruptible(py, cpu.matmulF32.bind(cpu)),
-    matmulF64: interruptible(py, cpu.matmulF64.bind(cpu)),
+    cumsum: interruptible(onInterrupt, cpu.cumsum.bind(cpu)),
+    matmulF32: interruptible(onInterrupt, cpu.matmulF32.bind(cpu)),
+    matmulF64: interruptible(onInterrupt, cpu.matmulF64.bind(cpu)),
     isShared: cpu.isShared.bind(cpu),
   };
   setCpuKernels(kernels);

@@ -9,6 +9,7 @@ import '../core-layers';
 import type { CpuBackend } from '../../shared/backends/cpu/index';
 import type { CpuRuntimeOptions } from '../../shared/backends/cpu/runtime';
 import { installCpuBackend } from './cpu-backend';
+import { PyError } from '../../shared/errors';
 import { cudaLabel, resolveBackend, type WebGpuProbe } from '../../shared/backends/select';
 import type { Port } from '../../shared/backends/webgpu/remote-protocol';
 import { enableCuda } from './cuda-devices';
@@ -123,6 +124,12 @@ export function runPythonWorker(host: WorkerHost): void {
     return signal === SIGINT;
   }
 
+  /** A kernel or a GPU read-back stopped for an interrupt: see [Note: kernel interrupts] in cpu-backend.ts. */
+  function keyboardInterrupt(): never {
+    Atomics.compareExchange(i32!, INTERRUPT, SIGINT, 0);
+    throw new PyError('KeyboardInterrupt', '');
+  }
+
   async function boot(init: Extract<RouterToWorker, { type: 'init' }>): Promise<void> {
     const t0 = performance.now();
     control = init.control;
@@ -139,15 +146,14 @@ export function runPythonWorker(host: WorkerHost): void {
     py = loaded.py;
     py.setInterruptBuffer(interrupt);
     const cpu = await backend;
-    if (cpu) installCpuBackend(cpu, py);
+    if (cpu) installCpuBackend(cpu, keyboardInterrupt);
     // the CPU is the only backend wired to tensors so far; without the wasm backend the TS kernels run alone
     const cpuLabel = cpu ? resolveBackend('cpu', { ok: false, reason: '' }, cpu.threads).label : 'CPU · TypeScript';
     const link = await gpu;
     const probe: WebGpuProbe = link?.probe ?? { ok: false, reason: 'this runtime has no WebGPU' };
     const choice = resolveBackend(init.backend ?? 'auto', probe, cpu?.threads ?? 1);
     if (choice.active === 'webgpu' && link && probe.ok) {
-      const pyodide = py;
-      enableCuda(probe.adapter, coreModules, { port: link.port, interrupt, interruptSignal: SIGINT, onInterrupt: () => pyodide.checkInterrupt() });
+      enableCuda(probe.adapter, coreModules, { port: link.port, interrupt, interruptSignal: SIGINT, onInterrupt: keyboardInterrupt });
     }
     const backendLabel = choice.active === 'webgpu' && probe.ok ? `${cpuLabel} · ${cudaLabel(probe.adapter)}` : cpuLabel;
     py.registerJsModule('_divelab_js', coreModules);

@@ -248,6 +248,16 @@ def _cache_source(filename, code):
     linecache.cache[filename] = (len(code), None, lines, filename)
 
 
+def _python_error(exc):
+    """A core error that reached the cell without passing the facade's translation (a KeyboardInterrupt from a
+    kernel or a GPU read-back, raised wherever tensor values are read) shown as the Python exception it names."""
+    if type(exc).__name__ != "JsException" or not isinstance(getattr(exc, "pyType", None), str):
+        return exc
+    from _divelab.errors import translate
+
+    return translate(exc).with_traceback(exc.__traceback__)
+
+
 def run_cell(cell_id, code, silent):
     """Runs one notebook cell; returns 'ok' or 'error'. Sends result/error messages, not 'done' (the JS does)."""
     global _exec_count, _current_id
@@ -272,7 +282,7 @@ def run_cell(cell_id, code, silent):
                 _post("result", executionCount=count, data=_mime_bundle(value))
     except BaseException as exc:  # noqa: BLE001 - KeyboardInterrupt and SystemExit end the cell too
         status = "error"
-        ename, evalue, tb_list = cell_traceback(exc)
+        ename, evalue, tb_list = cell_traceback(_python_error(exc))
         _post("error", ename=ename, evalue=evalue, traceback=tb_list)
     finally:
         try:

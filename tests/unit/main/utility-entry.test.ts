@@ -130,7 +130,14 @@ describe('engine utility entry, forked as the supervisor does', () => {
       // the read is asked for after the last kernel; interrupt once the cell has had time to block on it
       onLine: (m, send) => { if (m.type === 'gpu-kernel' && !sent) { sent = true; setTimeout(() => send({ type: 'interrupt' }), 300); } },
     });
-    expect(lines.find((m) => m.type === 'error')).toMatchObject({ ename: 'KeyboardInterrupt' });
+    const error = lines.find((m) => m.type === 'error') as { ename: string; traceback: string[] } | undefined;
+    expect(error).toMatchObject({ ename: 'KeyboardInterrupt' });
+    // PyTorch's look: the cell's line, no JS frames, no stray "KeyboardInterrupt" on stderr ([Note: kernel interrupts])
+    expect(error!.traceback.at(-1)).toBe('KeyboardInterrupt');
+    expect(error!.traceback.join('\n')).toContain('x.sum().item()');
+    expect(error!.traceback.join('\n')).not.toMatch(/\.(ts|js|mjs):\d/);
+    const stderr = lines.filter((m) => m.type === 'stream' && (m as { name?: string }).name === 'stderr').map((m) => (m as { text: string }).text);
+    expect(stderr.join('')).toMatch(/^DiveLab runs CUDA code with WebGPU \(Test GPU\)[^\n]*\n$/); // the first-use notice only
     expect(lines.find((m) => m.type === 'done')).toMatchObject({ status: 'error' });
     expect(lines.some((m) => m.type === 'restarted')).toBe(false);
   }, 60_000);
