@@ -8,9 +8,9 @@
  * and destroys its device, with every buffer on it.
  */
 import * as v from 'valibot';
-import type { Backend, Dtype, FloatArray } from '../shared/backends/backend';
+import type { Backend } from '../shared/backends/backend';
 import { probeWebGpu, type WebGpuProbe } from '../shared/backends/select';
-import { serveGpu } from '../shared/backends/webgpu/executor';
+import { serveGpuLazily } from '../shared/backends/webgpu/executor';
 import { GpuHelloSchema, webPort, type GpuProbeReply, type Port } from '../shared/backends/webgpu/remote-protocol';
 import { ENGINE_PORT_MESSAGE, parseEngineWindowMessage } from '../shared/protocol/host';
 
@@ -45,40 +45,16 @@ export function serveGpuSessions(port: Port, deps: ExecutorDeps): GpuExecutor {
   let current: Session | null = null;
   let disposed = false;
 
+  const startBackend = (): Promise<Backend<unknown>> => (backend ??= deps.createBackend().catch((e: unknown) => { backend = null; throw e; }));
   const openSession = (id: number): Session => {
     let deliver: ((msg: unknown) => void) | null = null;
-    let queued: unknown[] | null = null;
-    let buffers: Tracked | null = null;
     // Replies of a session that has ended (a read that resolves late) must not reach the next worker.
     const sessionPort: Port = {
       post: (m, t) => { if (current === s && !disposed) port.post(m, t); },
       listen: (cb) => { deliver = cb; },
     };
-    const s: Session = {
-      id,
-      receive(msg) {
-        if (deliver) return deliver(msg);
-        if (queued) return void queued.push(msg);
-        // The first request: requests wait here while the backend starts, then run in their order.
-        queued = [msg];
-        const starting = (backend ??= deps.createBackend().catch((e: unknown) => { backend = null; throw e; }));
-        starting.then((b) => {
-          if (current !== s) return;
-          buffers = track(b);
-          serveGpu(sessionPort, buffers);
-        }, (e: unknown) => {
-          if (current !== s) return;
-          const message = `WebGPU could not start: ${e instanceof Error ? e.message : String(e)}`;
-          deliver = (m) => {
-            const req = (m as { t?: unknown; req?: unknown })?.t === 'read' ? (m as { req?: unknown }).req : undefined;
-            if (typeof req === 'number') sessionPort.post({ t: 'error', req, message });
-          };
-        }).then(() => {
-          if (current === s) for (const m of queued!.splice(0)) deliver!(m);
-        });
-      },
-      end() { buffers?.freeAll(); },
-    };
+    const served = serveGpuLazily(sessionPort, startBackend, () => current === s && !disposed);
+    const s: Session = { id, receive: (msg) => deliver?.(msg), end: () => served.end() };
     return s;
   };
 
@@ -140,28 +116,4 @@ export function startGpuExecutors(deps: ExecutorDeps = webGpuDeps): () => void {
 export function copyingPort(port: MessagePort): Port {
   const p = webPort(port);
   return { post: (m) => p.post(m), listen: p.listen };
-}
-
-type Tracked = Backend<unknown> & { freeAll(): void };
-
-/** A session's view of the shared backend: it remembers what it allocated, so that ending the session frees it. */
-function track(b: Backend<unknown>): Tracked {
-  const live = new Set<unknown>();
-  return {
-    name: b.name,
-    kernels: b.kernels,
-    alloc(dtype: Dtype, length: number) {
-      const buf = b.alloc(dtype, length);
-      live.add(buf);
-      return buf;
-    },
-    free(buf) { live.delete(buf); b.free(buf); },
-    write: (buf, data: FloatArray, offset?: number) => b.write(buf, data, offset),
-    read: (buf) => b.read(buf),
-    dispose() {}, // the device outlives a session; the executor disposes it
-    freeAll() {
-      for (const buf of live) b.free(buf);
-      live.clear();
-    },
-  };
 }

@@ -7,11 +7,11 @@
  * The device is created on the first request (most notebooks never use cuda), once per engine worker; the
  * buffers of a Python worker that is replaced (restart, crash) are destroyed with its link.
  */
-import type { Backend, Dtype, FloatArray } from '../../shared/backends/backend';
+import type { Backend } from '../../shared/backends/backend';
 import { probeWebGpu, type WebGpuProbe } from '../../shared/backends/select';
-import { serveGpu } from '../../shared/backends/webgpu/executor';
+import { serveGpuLazily } from '../../shared/backends/webgpu/executor';
 import { relayGpu } from '../../shared/backends/webgpu/remote';
-import { webPort, type Port } from '../../shared/backends/webgpu/remote-protocol';
+import { webPort } from '../../shared/backends/webgpu/remote-protocol';
 
 /** What the engine worker sends its Python worker before `init`: the port to speak RemoteGpu on, and the probe. */
 export interface GpuLinkMessage { type: 'gpu_link'; port: MessagePort; probe: WebGpuProbe }
@@ -32,48 +32,12 @@ function sharedBackend(): Promise<Backend<unknown>> {
   return device;
 }
 
-/** A backend that remembers its live buffers, so that one Python worker's can all be freed at its end. */
-function tracked(b: Backend<unknown>, live: Set<unknown>): Backend<unknown> {
-  return {
-    name: b.name,
-    kernels: b.kernels,
-    alloc(dtype: Dtype, length: number) { const buf = b.alloc(dtype, length); live.add(buf); return buf; },
-    free(buf: unknown) { if (live.delete(buf)) b.free(buf); },
-    write: (buf: unknown, data: FloatArray, offset?: number) => b.write(buf, data, offset),
-    read: (buf: unknown) => b.read(buf),
-    dispose() { for (const buf of live) b.free(buf); live.clear(); },
-  };
-}
-
-/** Serves requests on `port` once the backend exists; requests that come earlier wait in order. */
-function serveLazily(port: Port, live: Set<unknown>, isOpen: () => boolean): void {
-  let deliver: ((m: unknown) => void) | null = null;
-  let queued: unknown[] | null = null;
-  port.listen((msg) => {
-    if (deliver) return deliver(msg);
-    if (queued) return void queued.push(msg);
-    queued = [msg];
-    sharedBackend().then((b) => {
-      if (!isOpen()) return;
-      serveGpu({ post: port.post, listen: (cb) => { deliver = cb; } }, tracked(b, live));
-    }, (e: unknown) => {
-      const message = `WebGPU could not start: ${e instanceof Error ? e.message : String(e)}`;
-      // every read (the one place a worker waits) gets the reason
-      deliver = (m) => {
-        const req = (m as { t?: unknown; req?: unknown })?.t === 'read' ? (m as { req?: unknown }).req : undefined;
-        if (typeof req === 'number') port.post({ t: 'error', req, message });
-      };
-    }).then(() => { for (const m of queued!.splice(0)) deliver?.(m); });
-  });
-}
-
 /** A link for one Python worker: a relay (fills read replies) in front of the lazily started executor. */
 export function linkWorkerGpu(): WorkerGpu {
   const toWorker = new MessageChannel(), toExecutor = new MessageChannel();
-  const live = new Set<unknown>();
   let open = true;
   relayGpu(webPort(toWorker.port2), webPort(toExecutor.port1));
-  serveLazily(webPort(toExecutor.port2), live, () => open);
+  const served = serveGpuLazily(webPort(toExecutor.port2), sharedBackend, () => open);
   const message = probeWebGpu().then((probe): GpuLinkMessage => ({ type: 'gpu_link', port: toWorker.port1, probe }));
   return {
     message,
@@ -82,8 +46,7 @@ export function linkWorkerGpu(): WorkerGpu {
       toWorker.port2.close();
       toExecutor.port1.close();
       toExecutor.port2.close();
-      // buffers are only freed once the backend exists; an executor that never started has none
-      if (live.size) void sharedBackend().then((b) => { for (const buf of live) b.free(buf); live.clear(); });
+      served.end();
     },
   };
 }

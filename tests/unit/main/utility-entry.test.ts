@@ -136,7 +136,7 @@ describe('engine utility entry, forked as the supervisor does', () => {
     expect(error!.traceback.at(-1)).toBe('KeyboardInterrupt');
     expect(error!.traceback.join('\n')).toContain('x.sum().item()');
     expect(error!.traceback.join('\n')).not.toMatch(/\.(ts|js|mjs):\d/);
-    const stderr = lines.filter((m) => m.type === 'stream' && (m as { name?: string }).name === 'stderr').map((m) => (m as { text: string }).text);
+    const stderr = lines.filter((m) => m.type === 'stream' && (m as { name?: string }).name === 'stderr').map((m) => (m as unknown as { text: string }).text);
     expect(stderr.join('')).toMatch(/^DiveLab runs CUDA code with WebGPU \(Test GPU\)[^\n]*\n$/); // the first-use notice only
     expect(lines.find((m) => m.type === 'done')).toMatchObject({ status: 'error' });
     expect(lines.some((m) => m.type === 'restarted')).toBe(false);

@@ -3,7 +3,7 @@
  * reference backend in tests). Requests run in arrival order; a read replies when its data is back.
  */
 import * as v from 'valibot';
-import type { Backend, KernelArgs, KernelName, View } from '../backend';
+import type { Backend, Dtype, FloatArray, KernelArgs, KernelName, View } from '../backend';
 import { GpuRequestSchema, type GpuReply, type Port } from './remote-protocol';
 
 export function serveGpu<B>(port: Port, backend: Backend<B>): void {
@@ -53,4 +53,54 @@ export function serveGpu<B>(port: Port, backend: Backend<B>): void {
       else lateError ??= message;
     }
   });
+}
+
+/**
+ * Serves one Python worker's requests on `port` with a backend made on first use: `backend()` is asked at the
+ * first request (most notebooks never use cuda, so nothing starts a GPU device before that), and requests that
+ * arrive meanwhile wait, in order. If it cannot start, every read gets the reason. `isOpen()` turning false (the
+ * worker was replaced) stops the service; `end()` frees every buffer this worker allocated, while the backend,
+ * shared with other workers, lives on.
+ */
+export function serveGpuLazily(port: Port, backend: () => Promise<Backend<unknown>>, isOpen: () => boolean): { end(): void } {
+  const live = new Set<unknown>();
+  let shared: Backend<unknown> | null = null;
+  let deliver: ((m: unknown) => void) | null = null;
+  let queued: unknown[] | null = null;
+  port.listen((msg) => {
+    if (!isOpen()) return;
+    if (deliver) return deliver(msg);
+    if (queued) return void queued.push(msg);
+    queued = [msg];
+    backend().then((b) => {
+      if (!isOpen()) return;
+      shared = b;
+      serveGpu({ post: port.post, listen: (cb) => { deliver = cb; } }, tracked(b, live));
+    }, (e: unknown) => {
+      const message = `WebGPU could not start: ${e instanceof Error ? e.message : String(e)}`;
+      deliver = (m) => {
+        const req = (m as { t?: unknown; req?: unknown })?.t === 'read' ? (m as { req?: unknown }).req : undefined;
+        if (typeof req === 'number') port.post({ t: 'error', req, message });
+      };
+    }).then(() => { if (isOpen()) for (const m of queued!.splice(0)) deliver?.(m); });
+  });
+  return {
+    end() {
+      if (shared) for (const buf of live) shared.free(buf);
+      live.clear();
+    },
+  };
+}
+
+/** A worker's view of a shared backend that remembers what it allocated (`dispose` leaves the backend alone). */
+function tracked(b: Backend<unknown>, live: Set<unknown>): Backend<unknown> {
+  return {
+    name: b.name,
+    kernels: b.kernels,
+    alloc(dtype: Dtype, length: number) { const buf = b.alloc(dtype, length); live.add(buf); return buf; },
+    free(buf: unknown) { if (live.delete(buf)) b.free(buf); },
+    write: (buf: unknown, data: FloatArray, offset?: number) => b.write(buf, data, offset),
+    read: (buf: unknown) => b.read(buf),
+    dispose() {},
+  };
 }
