@@ -77,17 +77,35 @@ function isTensorList(a: unknown): a is PyList {
  * skipped, as PyTorch lets a CPU scalar tensor join a cuda op.
  */
 function deviceOfArgs(args: readonly unknown[]): 'cuda' | 'cpu' | null {
+  // every op of a cuda session passes here, CPU-only ones too: a plain loop, no closure, strings and numbers skipped
   let seen: 'cuda' | 'cpu' | null = null;
-  const visit = (a: unknown): void => {
-    if (a instanceof Tensor) {
-      const d = isCuda(a) ? 'cuda' : a.ndim === 0 ? null : 'cpu';
-      if (d === null) return;
-      if (seen !== null && seen !== d) throw runtimeError(MIXED_DEVICES);
-      seen = d;
-    } else if (Array.isArray(a)) for (const x of a) visit(x);
-    else if (isTensorList(a)) for (let i = 0; i < a.length; i++) visit(a.get(i));
-  };
-  for (const a of args) visit(a);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === null || typeof a !== 'object') continue;
+    seen = a instanceof Tensor ? meet(seen, a) : visitNested(a, seen);
+  }
+  return seen;
+}
+
+/** The device so far joined with tensor `t`'s (null: undecided; 0-dim CPU tensors never decide). */
+function meet(seen: 'cuda' | 'cpu' | null, t: Tensor): 'cuda' | 'cpu' | null {
+  const d = isCuda(t) ? 'cuda' : t.ndim === 0 ? null : 'cpu';
+  if (d === null) return seen;
+  if (seen !== null && seen !== d) throw runtimeError(MIXED_DEVICES);
+  return d;
+}
+
+/** Tensors inside an array or a Python list of tensors (torch.cat's operands). */
+function visitNested(a: object, seen: 'cuda' | 'cpu' | null): 'cuda' | 'cpu' | null {
+  if (a instanceof Tensor) return meet(seen, a);
+  if (Array.isArray(a)) {
+    for (const x of a) if (x !== null && typeof x === 'object') seen = visitNested(x, seen);
+  } else if (isTensorList(a)) {
+    for (let i = 0; i < a.length; i++) {
+      const x = a.get(i);
+      if (x instanceof Tensor) seen = meet(seen, x);
+    }
+  }
   return seen;
 }
 
