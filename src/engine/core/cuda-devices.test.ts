@@ -56,4 +56,19 @@ describe('cuda devices', () => {
     expect(T.repr(r, null, null)).toBe("tensor([3., 4.], device='cuda:0')");
     done();
   });
+
+  it('checks the tensors inside a list (torch.cat), as a JS array or a Python list proxy', () => {
+    const { T, dev, done } = setup();
+    const y = T.tensor([1, 2], 'float32', 'float');
+    const z = dev.copyTo(y, 'cuda');
+    const pyList = (xs: unknown[]) => ({ length: xs.length, get: (i: number) => xs[i], toJs: () => xs }); // a PyProxy's surface
+    expect(dev.isCuda(T.cat([z, z] as never, 0))).toBe(true);
+    expect(dev.isCuda(T.cat(pyList([z, z]) as never, 0))).toBe(true);
+    for (const list of [[z, y], pyList([y, z])]) {
+      let err: unknown;
+      try { T.cat(list as never, 0); } catch (e) { err = e; }
+      expect((err as PyError).message).toBe(MIXED_DEVICES);
+    }
+    done();
+  });
 });
