@@ -71,4 +71,22 @@ describe('cuda devices', () => {
     }
     done();
   });
+
+  it("x.cuda() / x.cpu() are ToCopyBackward0 in the graph, and each leaf's gradient stays on its device", () => {
+    const { T, dev, done } = setup();
+    const B = T as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const x = T.ones([2], 'float32');
+    B.setRequiresGrad(x, true, 'method');
+    const y = dev.copyTo(x, 'cuda');
+    expect(T.repr(y, null, null)).toBe("tensor([1., 1.], device='cuda:0', grad_fn=<ToCopyBackward0>)");
+    B.backward1(T.sum(T.binary('mul', y, 3, 'int', null), null, false, null), null, false);
+    expect(dev.isCuda(x.grad!)).toBe(false);
+    const z = dev.copyTo(T.ones([2], 'float32'), 'cuda');
+    B.setRequiresGrad(z, true, 'method');
+    const w = dev.copyTo(z, 'cpu');
+    expect(T.repr(w, null, null)).toBe('tensor([1., 1.], grad_fn=<ToCopyBackward0>)');
+    B.backward1(T.sum(w, null, false, null), null, false);
+    expect(dev.isCuda(z.grad!)).toBe(true);
+    done();
+  });
 });

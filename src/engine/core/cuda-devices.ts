@@ -47,8 +47,10 @@ export function makeDeviceApi(tensorApi: () => Api) {
     notice: (): string => cudaNotice(adapter ?? ''),
     /** A copy of `t` on `kind` (`x.cuda()`, `x.to('cpu')`); the copy stays in the autograd graph, like PyTorch's. */
     copyTo(t: Tensor, kind: string): Tensor {
-      const clone = tensorApi()['clone'] as (t: Tensor) => Tensor;
-      const r = clone(t);
+      // a copying `to`, so the graph shows PyTorch's ToCopyBackward0; its gradient is copied back on the leaf's
+      // own device (accumulation copies it on the host, and a CPU leaf's grad stays on the CPU)
+      const to = tensorApi()['to'] as (t: Tensor, dtype: string, copy: boolean) => Tensor;
+      const r = to(t, t.dtype, true);
       if (kind === 'cuda') moveToCuda(r.storage);
       else release(r.storage);
       return r;
