@@ -79,7 +79,7 @@ describe('cuda devices', () => {
     B.setRequiresGrad(x, true, 'method');
     const y = dev.copyTo(x, 'cuda');
     expect(T.repr(y, null, null)).toBe("tensor([1., 1.], device='cuda:0', grad_fn=<ToCopyBackward0>)");
-    B.backward1(T.sum(T.binary('mul', y, 3, 'int', null), null, false, null), null, false);
+    B.backward1(T.sum(T.binary('mul', y, 3, 'int'), null, false, null), null, false);
     expect(dev.isCuda(x.grad!)).toBe(false);
     const z = dev.copyTo(T.ones([2], 'float32'), 'cuda');
     B.setRequiresGrad(z, true, 'method');
