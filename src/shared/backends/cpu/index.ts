@@ -60,8 +60,6 @@ export class CpuBackend {
   private ordered: { f32: OrderedSum; f64: OrderedSum } | undefined;
   /** osumc's chunk slots, grown as needed and kept (a few KiB per 10^7 elements). */
   private chunkSlots: Float64Array | undefined;
-  /** Ordered sums run on the pool so far: their parity picks the direction of the next sweep. */
-  private sweeps = 0;
 
   constructor(readonly rt: CpuRuntime) {
     this.backend = makeCpuBackendInterface(this);
@@ -200,14 +198,8 @@ export class CpuBackend {
         this.chunkSlots = this.allocF64(bytes / 8);
       }
       const slots = this.chunkSlots;
-      // one pool chunk per cascade chunk (512 KiB of float32 or more): enough grains for 2 threads to balance.
-      // Every other call walks the chunks from the end: chunk values are independent, so the order of work is free,
-      // and a sweep that starts where the last one ended finds that part still in cache (a row of 40 MB against a
-      // 32 MB L3 otherwise misses everywhere, as a cyclic walk over more than the cache does).
-      const back = (this.sweeps++ & 1) === 0, cb = step ** 3 * 128, sb = ORDERED_SCRATCH_BYTES;
-      const last = chunks - 1;
-      if (back) this.rt.parallel(name, [ptr + last * cb, chunks, step, mask1, mask2, slots.byteOffset + last * sb], [-cb, 0, 0, 0, 0, -sb], 1, chunks, 1);
-      else this.rt.parallel(name, [ptr, chunks, step, mask1, mask2, slots.byteOffset], [cb, 0, 0, 0, 0, sb], 1, chunks, 1);
+      // one pool chunk per cascade chunk (512 KiB of float32 or more): enough grains for 2 threads to balance
+      this.rt.parallel(name, [ptr, chunks, step, mask1, mask2, slots.byteOffset], [step ** 3 * 128, 0, 0, 0, 0, ORDERED_SCRATCH_BYTES], 1, chunks, 1);
       return dt === 'f32' ? new Float32Array(slots.buffer, slots.byteOffset, bytes / 4) : slots;
     };
     return { osum: this.rt.fn(orderedSumName(dt)), osumr: this.rt.fn(orderedRowsName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };

@@ -88,7 +88,7 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
     }
   });
 
-  it('on the pool: rows of 0..14 chunks (the pool from 8), lengths near chunk boundaries, specials, 2 threads, both sweep directions', () => {
+  it('on the pool: rows of 0..14 chunks (the pool from 8), lengths near chunk boundaries, specials, 2 threads, twice each', () => {
     // a chunk is 4096 blocks of 128 bytes: 131072 float32 or 65536 float64 elements (for rows below 2^24 blocks)
     const arb = fc.record({
       chunks: fc.integer({ min: 0, max: 14 }), delta: fc.integer({ min: -300, max: 300 }),
@@ -102,7 +102,7 @@ describe('orderedSum (wasm) is contiguousRowSum bit for bit', () => {
       try {
         fill(d, arr);
         const want = contiguousRowSum(arr, d.off, n, d.f32);
-        // twice: consecutive pooled sums sweep the chunks in opposite directions, and both must give these bits
+        // twice: the second call finds the pool's worker awake (polling), and must give the same bits
         for (const call of [1, 2]) {
           const got = two.orderedSum(arr, d.off, n);
           if (!sameBits(got, want)) throw new Error(`n=${n} off=${d.off}, call ${call}: got ${got}, want ${want}`);

@@ -17,8 +17,3 @@ export const CTRL_BYTES = F64_OFFSET + (2 * MAX_ARGS + 2) * 8;
 /** NEXT is parked here between jobs so a late worker's claim lands past any real chunk index. */
 export const CLOSED = 1 << 30;
 export const enum ChunkState { Free = 0, Running = 1, Done = 2, Failed = 3 }
-/**
- * How long (ms) a worker polls for the next job after finishing one, and the caller polls for the last chunks
- * before sleeping: back-to-back kernels then skip a futex wake-up each. Short, so an idle pool costs nothing.
- */
-export const SPIN_MS = 0.2;

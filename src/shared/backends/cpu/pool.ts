@@ -13,7 +13,7 @@
  * - Concurrent callers (several threads sharing a pool): LOCK admits one job at a time; a caller that finds it
  *   taken runs its job inline on its own thread instead of waiting.
  */
-import { ChunkState, CLOSED, CTRL, CTRL_BYTES, F64, F64_OFFSET, MAX_ARGS, MAX_CHUNKS, SPIN_MS } from './pool-layout';
+import { ChunkState, CLOSED, CTRL, CTRL_BYTES, F64, F64_OFFSET, MAX_ARGS, MAX_CHUNKS } from './pool-layout';
 import { workerSource } from './worker-source';
 
 /** What a host adapter returns for one worker; only what the pool needs. */
@@ -181,8 +181,6 @@ export class ThreadPool {
   private awaitClaimed(job: Job, claimed: number): void {
     const I = this.I;
     let seen = Atomics.load(I, CTRL.DONE);
-    // the last chunks usually finish within microseconds: poll before paying a sleep and a wake-up
-    for (const until = performance.now() + SPIN_MS; seen < claimed && performance.now() < until;) seen = Atomics.load(I, CTRL.DONE);
     let progressAt = Date.now();
     while (seen < claimed) {
       Atomics.wait(I, CTRL.DONE, seen, 5);

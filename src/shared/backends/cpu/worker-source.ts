@@ -4,7 +4,7 @@
  * A worker instantiates the kernel module over the shared memory, then loops: sleep on SEQ, claim chunks by
  * incrementing NEXT, run each through the module's export, mark it done. The protocol is described in pool.ts.
  */
-import { CTRL, F64, F64_OFFSET, MAX_ARGS, MAX_CHUNKS, SPIN_MS } from './pool-layout';
+import { CTRL, F64, F64_OFFSET, MAX_ARGS, MAX_CHUNKS } from './pool-layout';
 
 export function workerSource(): string {
   return `
@@ -19,9 +19,6 @@ function start(msg, post, die) {
   post('ready');
   let seen = Atomics.load(I, C.SEQ);
   for (;;) {
-    // stay awake a moment before sleeping: a loop of ops hands over its next job here, without a futex wake-up
-    // (tens of µs, more in a VM), which is what kept the ordered sum from scaling to 2 threads
-    for (let until = performance.now() + ${SPIN_MS}; Atomics.load(I, C.SEQ) === seen && performance.now() < until;) {}
     Atomics.wait(I, C.SEQ, seen);
     seen = Atomics.load(I, C.SEQ);
     if (Atomics.load(I, C.QUIT)) return;
