@@ -30,7 +30,7 @@ import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
 import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
-import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedRowsName, orderedSumName } from './wasm/cascade';
+import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedFoldName, orderedRowsName, orderedSumName } from './wasm/cascade';
 import { MIN_CHUNKS, orderedColumnSums, orderedRowSum, orderedRowSums, type OrderedSum } from './ordered';
 import { contiguousRowSum } from '../../tensor/cascade-sum';
 import { matmul, type MatmulOptions } from './matmul';
@@ -191,7 +191,7 @@ export class CpuBackend {
     const s = this.allocF64(ORDERED_SCRATCH_BYTES / 8);
     const scratch = dt === 'f32' ? new Float32Array(s.buffer, s.byteOffset, ORDERED_SCRATCH_BYTES / 4) : s;
     const name = orderedChunksName(dt);
-    const chunked = (ptr: number, chunks: number, step: number, mask1: number, mask2: number): FloatArray => {
+    const chunked = (ptr: number, chunks: number, step: number, mask1: number, mask2: number): number => {
       const bytes = chunks * ORDERED_SCRATCH_BYTES;
       if (!this.chunkSlots || this.chunkSlots.byteLength < bytes) {
         if (this.chunkSlots) this.free(this.chunkSlots);
@@ -200,9 +200,10 @@ export class CpuBackend {
       const slots = this.chunkSlots;
       // one pool chunk per cascade chunk (512 KiB of float32 or more): enough grains for 2 threads to balance
       this.rt.parallel(name, [ptr, chunks, step, mask1, mask2, slots.byteOffset], [step ** 3 * 128, 0, 0, 0, 0, ORDERED_SCRATCH_BYTES], 1, chunks, 1);
-      return dt === 'f32' ? new Float32Array(slots.buffer, slots.byteOffset, bytes / 4) : slots;
+      return slots.byteOffset;
     };
-    return { osum: this.rt.fn(orderedSumName(dt)), osumr: this.rt.fn(orderedRowsName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
+    const fn = (name: string) => this.rt.fn(name);
+    return { osum: fn(orderedSumName(dt)), osumr: fn(orderedRowsName(dt)), fold: fn(orderedFoldName(dt)), scratch, chunked: this.threads > 1 ? chunked : null };
   }
   /**
    * orderedSum of each of `count` consecutive rows of n elements at a[aOff ..] (x.sum(-1) of a contiguous matrix).

@@ -18,11 +18,13 @@ export interface OrderedSum {
   osumr: Fn;
   /** A heap view of ORDERED_SCRATCH_BYTES, of the dtype: osum's levels; level 3 at elements [12·L, 16·L). */
   scratch: FloatArray;
+  /** The osumf export of the dtype (folds chunk values into level 3). */
+  fold: Fn;
   /**
-   * Runs osumc over `chunks` whole chunks starting at byte address `ptr` on the pool and returns the chunk slots
-   * (a heap view of the dtype, 512 bytes per chunk, the chunk's 4·L values first); null: single thread.
+   * Runs osumc over `chunks` whole chunks starting at byte address `ptr` on the pool and returns the byte address
+   * of the chunk slots (512 bytes per chunk, the chunk's 4·L values first); null: single thread.
    */
-  chunked: ((ptr: number, chunks: number, step: number, mask1: number, mask2: number) => FloatArray) | null;
+  chunked: ((ptr: number, chunks: number, step: number, mask1: number, mask2: number) => number) | null;
 }
 
 /**
@@ -49,14 +51,7 @@ export function orderedRowSum(o: OrderedSum, a: FloatArray, off: number, n: numb
   const l3 = 3 * width;
   if (chunks >= MIN_CHUNKS) {
     // level 3 = ((0 + chunk 0) + chunk 1) + ..., each add rounded to the dtype, as the sequential cascade adds them
-    const parts = o.chunked!(ptr, chunks, step, mask1, mask2);
-    const slot = 512 / a.BYTES_PER_ELEMENT;
-    for (let e = 0; e < width; e++) {
-      let s = 0;
-      if (f32) for (let c = 0; c < chunks; c++) s = Math.fround(s + parts[c * slot + e]!);
-      else for (let c = 0; c < chunks; c++) s += parts[c * slot + e]!;
-      scratch[l3 + e] = s;
-    }
+    o.fold(o.chunked!(ptr, chunks, step, mask1, mask2), chunks, scratch.byteOffset + l3 * a.BYTES_PER_ELEMENT);
     ptr += chunks * chunkBlocks * 128;
     rest -= chunks * chunkBlocks;
   } else {

@@ -15,7 +15,7 @@
  * Threads without a change of order: level 3 only ever receives level 2 at multiples of step³ blocks, and levels
  * 0-2 are zero again after each such carry. So each whole "chunk" of step³ blocks contributes one value that
  * depends on that chunk alone; `osumc` computes those chunk values in parallel, the caller folds them into level 3
- * in chunk order (the same adds, in the same order), and `osum` runs the remaining blocks from that level 3 on.
+ * in chunk order (the same adds, in the same order: `osumf`), and `osum` runs the remaining blocks from that level 3 on.
  * For one long row the few leftover rows and the horizontal finish stay in TypeScript
  * (src/shared/backends/cpu/ordered.ts); `osumr` does the whole row, finish included, for many short rows in one
  * call, and `osum` with a matrix row as its block stride gives column sums (vectorized_outer_sum).
@@ -26,6 +26,7 @@ import type { FloatDtype } from './elementwise';
 export const orderedSumName = (dt: FloatDtype): string => `osum_${dt}`;
 export const orderedChunksName = (dt: FloatDtype): string => `osumc_${dt}`;
 export const orderedRowsName = (dt: FloatDtype): string => `osumr_${dt}`;
+export const orderedFoldName = (dt: FloatDtype): string => `osumf_${dt}`;
 
 /** Bytes of one kernel scratch: 4 cascade levels of 8 vectors (osum's `out`, and each chunk slot of osumc). */
 export const ORDERED_SCRATCH_BYTES = 4 * 128;
@@ -147,6 +148,31 @@ export function emitOrderedSum(m: ModuleBuilder, dt: FloatDtype): void {
       f.inc(slot, 512);
       f.br(0);
     }));
+  });
+
+  /**
+   * osumf_<dt>(slots, chunks, dst): the fold of osumc's chunk values into level 3, ((0 + chunk 0) + chunk 1) + ...
+   * in chunk order, one vector add (one rounding per lane, as the sequential cascade adds them) per chunk; the 8
+   * vectors go to dst (osum's level 3, out + 384). In wasm rather than TypeScript: a loop of 32·chunks adds in the
+   * caller's JavaScript became hot within a few calls, and V8 then spent ~12 ms optimizing it on a background
+   * thread, the very core the pool's worker needed (a fresh process's 4th to 6th 10^7 sums ran on one thread).
+   */
+  m.fn(orderedFoldName(dt), ['i32', 'i32', 'i32'], [], (f) => {
+    const [slots, chunks, dst] = f.params;
+    const end = f.local('i32');
+    const add: SimdOp = dt === 'f32' ? 'f32x4.add' : 'f64x2.add';
+    const acc = Array.from({ length: 8 }, () => f.local('v128'));
+    for (const v of acc) f.f64(0).simd('f64x2.splat').set(v);
+    f.get(chunks).i32(9).op('i32.shl').get(slots).op('i32.add').set(end);
+    f.block(() => {
+      f.get(slots).get(end).op('i32.ge_u').brIf(0);
+      f.loop(() => {
+        acc.forEach((v, k) => { f.get(v).get(slots).mem('v128.load', 16 * k).simd(add).set(v); });
+        f.inc(slots, 512);
+        f.get(slots).get(end).op('i32.lt_u').brIf(0);
+      });
+    });
+    acc.forEach((v, k) => { f.get(dst).get(v).mem('v128.store', 16 * k); });
   });
 
   /**
