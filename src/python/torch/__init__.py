@@ -25,7 +25,7 @@ int = int32  # noqa: A001
 
 
 class _Cuda:
-    """torch.cuda: one device, the WebGPU adapter, where the engine found one (browser mode); none elsewhere, so
+    """torch.cuda: one device, the WebGPU adapter, where the engine has one the backend setting allows; none elsewhere, so
     d2l's try_gpu falls back to the CPU."""
 
     @staticmethod

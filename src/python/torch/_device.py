@@ -1,5 +1,5 @@
-"""torch.device and the device checks. `cuda` exists where the engine found a WebGPU adapter (browser mode): a
-cuda tensor is a CPU tensor tagged with its device ([Note: cuda tensors are CPU mirrors] in
+"""torch.device and the device checks. `cuda` exists where the engine has a WebGPU adapter that the backend
+setting allows: float32 work on cuda tensors runs on the GPU ([Note: cuda on WebGPU] in
 src/engine/core/cuda-devices.ts). Elsewhere DiveLab computes on the CPU only, and says so in PyTorch's words."""
 
 import re
