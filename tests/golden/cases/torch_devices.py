@@ -52,3 +52,11 @@ torch.device('cuda:01')
 torch.device('CUDA')
 # %%
 torch.device('cpu:0'), torch.device(' cuda')
+# %%
+torch.cuda.memory_allocated()
+# %%
+torch.cuda.synchronize()
+# %%
+torch.cuda.get_device_name()
+# %%
+torch.cuda.current_device()
