@@ -72,4 +72,14 @@ describe('cuda tensors computed on WebGPU', () => {
     ].join('\n'));
     expect(shown).toContain('True True cuda:0 750000.0');
   });
+
+  it('torch.cuda names the adapter, waits for queued kernels, and counts live GPU memory', async () => {
+    const shown = await run([
+      "big = torch.ones(300, 300, device='cuda')",
+      'm0 = torch.cuda.memory_allocated()',
+      'h = big @ big',
+      'print(torch.cuda.get_device_name(), torch.cuda.current_device(), torch.cuda.synchronize(), torch.cuda.memory_allocated() - m0)',
+    ].join('\n'));
+    expect(shown).toMatch(/^google swiftshader 0 None 360000$/m);
+  });
 });
