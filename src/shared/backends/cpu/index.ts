@@ -243,22 +243,24 @@ export class CpuBackend {
   /**
    * [Note: kernel warm-up] V8 runs a wasm function first as baseline (Liftoff) code and compiles its optimized
    * version on a background thread once the function has run enough (a budget of roughly bytes executed). For
-   * the ordered float32 sum that happened during a session's first large sums: osum (the blocks after the last
-   * whole chunk) reached its budget around the 6th sum of 10^7, and the compile took the core the pool's worker
-   * needed, so that sum ran on one thread (1.2-1.3 ms instead of 0.65). Running the kernels here on a 512 KiB row
-   * (in cache, ~1-2 ms once per backend) spends those budgets at startup instead.
+   * the ordered sums that happened during a session's first large sums: osum (the blocks after the last whole
+   * chunk) reached its budget around the 6th sum of 10^7 float32 (or 5·10^6 float64), and the compile took the
+   * core the pool's worker needed, so that sum ran on one thread (1.2-1.6 ms instead of 0.65-0.7). Running the kernels here on a 512 KiB row
+   * per dtype (in cache, ~1.2 ms each, once per backend) spends those budgets at startup instead.
    */
   warmUp(): void {
-    const n = 131072, row = this.allocF32(n); // one cascade chunk: 4096 blocks, step 16
     const o = this.ordered ??= { f32: this.makeOrdered('f32'), f64: this.makeOrdered('f64') };
-    const osumc = this.rt.fn(orderedChunksName('f32')), slot = o.f32.scratch.byteOffset;
-    try {
-      for (let i = 0; i < 100; i++) {
-        orderedRowSum(o.f32, row, 0, n); // osum over 4096 blocks
-        osumc(row.byteOffset, 1, 16, 15 << 4, 15 << 8, slot); // one chunk into the scratch as its slot
-        o.f32.fold(slot, 1, slot + 384);
-      }
-    } finally { this.free(row); }
+    for (const dt of ['f32', 'f64'] as const) {
+      const row = this.alloc(dt, 65536 * (dt === 'f32' ? 2 : 1)); // one cascade chunk: 4096 blocks, step 16
+      const osumc = this.rt.fn(orderedChunksName(dt)), slot = o[dt].scratch.byteOffset;
+      try {
+        for (let i = 0; i < 100; i++) {
+          orderedRowSum(o[dt], row, 0, row.length); // osum over the 4096 blocks
+          osumc(row.byteOffset, 1, 16, 15 << 4, 15 << 8, slot); // the row as one chunk, the scratch as its slot
+          o[dt].fold(slot, 1, slot + 384);
+        }
+      } finally { this.free(row); }
+    }
   }
   /** orderedSum of a row that is not on the heap: copied to a temporary first (kept apart: try/finally is slow). */
   private stagedOrderedSum(a: FloatArray, aOff: number, n: number): number {
