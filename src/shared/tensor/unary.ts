@@ -28,6 +28,8 @@ const notImpl = (name: string) => (d: DType): Error | null =>
   d === 'bool' ? runtimeError(`"${name}" not implemented for 'Bool'`) : null;
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** float32 sigmoid in float32 steps, as PyTorch computes it: exp(100) overflows to inf, so sigmoid(-100) is 0. */
+const sigmoid32 = (x: number): number => 1 / Math.fround(1 + Math.fround(Math.exp(-x)));
 
 const F = (fn: (x: number) => number): UnaryDef => ({ kind: 'float', fn: () => fn });
 
@@ -44,9 +46,10 @@ const UNARY: { [K in UnaryOp]: UnaryDef } = {
   exp: F(Math.exp), log: F(Math.log), log2: F(Math.log2), log10: F(Math.log10), log1p: F(Math.log1p),
   expm1: F(Math.expm1), sqrt: F(Math.sqrt), rsqrt: F((x) => 1 / Math.sqrt(x)),
   sin: F(Math.sin), cos: F(Math.cos), tan: F(Math.tan), asin: F(Math.asin), acos: F(Math.acos), atan: F(Math.atan),
-  sinh: F(Math.sinh), cosh: F(Math.cosh), tanh: F(Math.tanh), sigmoid: F(sigmoid), reciprocal: F((x) => 1 / x),
+  sinh: F(Math.sinh), cosh: F(Math.cosh), tanh: F(Math.tanh), sigmoid: { kind: 'float', fn: (d) => (d === 'float32' ? sigmoid32 : sigmoid) }, reciprocal: F((x) => 1 / x),
   relu: {
-    kind: 'same', fn: () => (x) => (x > 0 ? x : x !== x ? x : 0),
+    // clamp_min(x, 0) as PyTorch computes it: only x < 0 becomes 0, so NaN and -0. pass through
+    kind: 'same', fn: () => (x) => (x < 0 ? 0 : x),
     refuse: (d) => (d === 'bool' ? runtimeError('Boolean inputs not supported for relu') : null),
   },
   round: { kind: 'same', fn: () => roundHalfEven, refuse: notImpl('round_vml_cpu') },

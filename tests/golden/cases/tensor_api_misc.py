@@ -171,3 +171,7 @@ M = torch.arange(6).reshape(2, 3)
 2 in M, 7 in M, torch.tensor(5) in M, 2.0 in M
 # %%
 'a' in M
+# %%
+# relu is clamp_min(0): NaN and -0. pass through; log and sqrt of negatives are nan, log(0) is -inf
+s = torch.tensor([-0.0, float('nan'), -1.0, 2.0, 0.0])
+torch.relu(s), s.relu(), torch.log(s), torch.sqrt(s), torch.tanh(torch.tensor([-50.0, 1e-8, 50.0])), torch.sigmoid(torch.tensor([-100.0, 0.0, 100.0]))
