@@ -82,4 +82,19 @@ describe('cuda tensors computed on WebGPU', () => {
     ].join('\n'));
     expect(shown).toMatch(/^google swiftshader 0 None 360000$/m);
   });
+
+  it("exp, log, tanh, sigmoid and relu run on the GPU too, with PyTorch's NaN, -inf and -0. at the edges", async () => {
+    const shown = await run([
+      'u = torch.linspace(-3, 3, 12).reshape(3, 4); gu = u.cuda()',
+      'k0 = _dev.kernelCount()',
+      'outs = [(f(u), f(gu)) for f in (torch.exp, torch.tanh, torch.sigmoid, torch.relu)] + [(u.abs().log(), gu.abs().log())]',
+      'print([torch.allclose(c, g.cpu(), rtol=1e-5, atol=1e-6) for c, g in outs], _dev.kernelCount() - k0)',
+      "e = torch.tensor([-0.0, float('nan'), -1.0, 2.0, 0.0]).cuda()",
+      'print(torch.relu(e), torch.log(e), torch.sqrt(e))',
+      "print(torch.maximum(e, torch.ones(5, device='cuda')), torch.minimum(e, torch.ones(5, device='cuda')))",
+    ].join('\n'));
+    expect(shown).toContain("tensor([1., nan, 1., 2., 1.], device='cuda:0') tensor([-0., nan, -1.,  1.,  0.], device='cuda:0')");
+    expect(shown).toContain('[True, True, True, True, True] 6');
+    expect(shown).toContain("tensor([-0., nan, 0., 2., 0.], device='cuda:0') tensor([  -inf,    nan,    nan, 0.6931,   -inf], device='cuda:0') tensor([-0.0000,    nan,    nan, 1.4142, 0.0000], device='cuda:0')");
+  });
 });

@@ -12,7 +12,9 @@ export type TypedArrayOf<D extends Dtype> = D extends 'float32' ? Float32Array :
 export type FloatArray = Float32Array | Float64Array;
 
 export const BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'] as const;
-export const UNARY_OPS = ['neg', 'abs', 'sqrt'] as const;
+// no sin/cos: WGSL allows them an absolute error of 2^-11, and SwiftShader's sin(-2) was 5e-5 off, which shows
+// in a printed tensor's fourth decimal
+export const UNARY_OPS = ['neg', 'abs', 'sqrt', 'exp', 'log', 'tanh', 'sigmoid', 'relu'] as const;
 export type BinaryOp = (typeof BINARY_OPS)[number];
 export type UnaryOp = (typeof UNARY_OPS)[number];
 

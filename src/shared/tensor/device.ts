@@ -14,7 +14,7 @@
  * depend on which ops have kernels, only speed does. WebGPU has no float64: float64 cuda tensors stay on the host.
  * Without a GPU (`setGpu(null)`, the Node CLI) cuda storages are host storages with a device tag.
  */
-import type { BinaryOp as KernelBinaryOp, KernelTable, UnaryOp as KernelUnaryOp, View as KernelView } from '../backends/backend';
+import { UNARY_OPS, type BinaryOp as KernelBinaryOp, type KernelTable, type UnaryOp as KernelUnaryOp, type View as KernelView } from '../backends/backend';
 import type { DType, StorageArray } from './dtype';
 import type { Operand } from './scalar';
 import { deviceStorage, type Residency, type Storage } from './storage';
@@ -184,7 +184,7 @@ function run(temps: unknown[], launch: () => void): void {
 
 const isTensorOperand = (o: Operand): o is Tensor => o instanceof Tensor;
 const GPU_BINARY = new Set<string>(['add', 'sub', 'mul', 'div', 'maximum', 'minimum']);
-const GPU_UNARY = new Set<string>(['neg', 'abs', 'sqrt']);
+const GPU_UNARY = new Set<string>(UNARY_OPS);
 
 /** A scalar a cuda op may take by value: a Python number, or a 0-dim tensor on the host (PyTorch allows CPU scalars). */
 function scalarValue(o: Operand): number | null {

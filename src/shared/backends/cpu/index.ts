@@ -28,7 +28,7 @@
 import type { BinaryOp, FloatArray, UnaryOp } from '../backend';
 import { binaryFn, unaryFn } from '../reference/kernels';
 import { CpuRuntime, type CpuRuntimeOptions } from './runtime';
-import { binName, bytesOf, unName, type FloatDtype } from './wasm/elementwise';
+import { binName, bytesOf, isWasmUnary, unName, type FloatDtype } from './wasm/elementwise';
 import { cumsumFastName, cumsumName, sumExactName, sumName } from './wasm/reduce';
 import { ORDERED_SCRATCH_BYTES, orderedChunksName, orderedFoldName, orderedRowsName, orderedSumName } from './wasm/cascade';
 import { MIN_CHUNKS, orderedColumnSums, orderedRowSum, orderedRowSums, type OrderedSum } from './ordered';
@@ -138,7 +138,8 @@ export class CpuBackend {
 
   unary(op: UnaryOp, a: FloatArray, aOff: number, out: FloatArray, outOff: number, n: number): void {
     const sh = this.rt.heap;
-    if (n < JS_MAX && !(sh.owns(a) && sh.owns(out))) {
+    // wasm has SIMD instructions for neg/abs/sqrt only; the transcendental ones run as the reference loop does
+    if (!isWasmUnary(op) || (n < JS_MAX && !(sh.owns(a) && sh.owns(out)))) {
       const f = unaryFn[op];
       for (let i = 0; i < n; i++) out[outOff + i] = f(a[aOff + i]!);
       return;

@@ -33,7 +33,12 @@ export const binaryFn: Record<BinaryOp, (x: number, y: number) => number> = {
   maximum: (x, y) => (x !== x || y !== y ? NaN : x > y || (x === 0 && y === 0 && !Object.is(x, -0)) ? x : y),
   minimum: (x, y) => (x !== x || y !== y ? NaN : x < y || (x === 0 && y === 0 && Object.is(x, -0)) ? x : y),
 };
-export const unaryFn: Record<UnaryOp, (x: number) => number> = { neg: (x) => -x, abs: Math.abs, sqrt: Math.sqrt };
+export const unaryFn: Record<UnaryOp, (x: number) => number> = {
+  neg: (x) => -x, abs: Math.abs, sqrt: Math.sqrt, exp: Math.exp, log: Math.log, tanh: Math.tanh,
+  sigmoid: (x) => 1 / (1 + Math.exp(-x)),
+  // only x < 0 becomes 0 (NaN and -0. pass through), as the tensor core's and PyTorch's relu
+  relu: (x) => (x < 0 ? 0 : x),
+};
 
 /** The reference table over plain typed arrays (a "buffer" is the array itself). */
 export const referenceKernels: KernelTable<FloatArray> = {

@@ -202,7 +202,8 @@ class Gpu implements WebGpuBackend {
     return {
       binary: ({ op, a, b, out, shape }) => ew({ kind: 'binary', op }, a, b, out, shape),
       binaryScalar: ({ op, a, scalar, scalarFirst, out, shape }) => ew({ kind: 'scalar', op, scalarFirst }, a, undefined, out, shape, scalar),
-      unary: ({ op, a, out, shape }) => ew({ kind: 'unary', op }, a, undefined, out, shape),
+      // a unary program's second argument is -inf (see UN_EXPR in wgsl.ts)
+      unary: ({ op, a, out, shape }) => ew({ kind: 'unary', op }, a, undefined, out, shape, -Infinity),
       sum: ({ a, out, shape, dim }) => {
         checkRank(shape);
         if (dim === null) {

@@ -23,12 +23,23 @@ export const WG = 256;
 
 const BIN_EXPR: Record<BinaryOp, string> = {
   add: 'x + y', sub: 'x - y', mul: 'x * y', div: 'x / y',
-  // WGSL's max/min leave NaN unspecified; PyTorch propagates it. The parentheses matter on vec4, where || turns
-  // into |, which WGSL does not let share an expression with != unparenthesised (the shader failed to compile)
-  maximum: 'select(max(x, y), x + y, (x != x) || (y != y))',
-  minimum: 'select(min(x, y), x + y, (x != x) || (y != y))',
+  // WGSL's max/min leave NaN unspecified; PyTorch propagates it. NAN(v) tests the bits: WGSL lets a compiler
+  // assume there are no NaNs, and SwiftShader's x != x was false for one. The parentheses matter on vec4, where ||
+  // turns into |, which WGSL does not let share an expression with a comparison unparenthesised.
+  maximum: 'select(max(x, y), x + y, NAN(x) || NAN(y))',
+  minimum: 'select(min(x, y), x + y, NAN(x) || NAN(y))',
 };
-const UN_EXPR: Record<UnaryOp, string> = { neg: '-x', abs: 'abs(x)', sqrt: 'sqrt(x)' };
+// ZERO is a zero of the operand's type (f32 or vec4f: WGSL does not compare a vector with a scalar). A unary
+// op's `y` is -inf, passed in at run time (an infinite or NaN constant is a shader-creation error), and y - y is
+// NaN: WGSL leaves log and sqrt outside their domain indeterminate, and SwiftShader gave log(-2) = 0.6931,
+// log(0) = -88.03 and log(NaN) = 89.13. tanh's input is clamped because some drivers compute it as a ratio of
+// exponentials, NaN past |x| ~ 44; tanh(15) is already 1 in float32.
+const UN_EXPR: Record<UnaryOp, string> = {
+  neg: '-x', abs: 'abs(x)', sqrt: 'select(sqrt(x), y - y, (x < ZERO) || NAN(x))', exp: 'exp(x)',
+  log: 'select(select(log(x), y, x == ZERO), y - y, (x < ZERO) || NAN(x))',
+  tanh: 'tanh(clamp(x, ZERO - 15.0, ZERO + 15.0))', sigmoid: '1.0 / (1.0 + exp(-x))',
+  relu: 'select(x, ZERO, x < ZERO)',
+};
 
 export type ElementwiseForm =
   | { kind: 'binary'; op: BinaryOp }
@@ -56,10 +67,12 @@ export function elementwise(form: ElementwiseForm, layout: 'strided' | 'contiguo
   const contiguous = layout !== 'strided';
   const T = layout === 'vec4' ? 'vec4f' : 'f32';
   // the expressions are written for f32 and work unchanged on vec4f (|| becomes | on vector booleans)
-  const expr = (form.kind === 'unary' ? UN_EXPR[form.op] : BIN_EXPR[form.op]).replace('||', layout === 'vec4' ? '|' : '||');
+  const expr = (form.kind === 'unary' ? UN_EXPR[form.op] : BIN_EXPR[form.op]).replaceAll('||', layout === 'vec4' ? '|' : '||')
+    .replaceAll('ZERO', layout === 'vec4' ? 'vec4f(0.0)' : 'f32(0.0)')
+    .replace(/NAN\((\w)\)/g, layout === 'vec4' ? '((bitcast<vec4u>($1) & vec4u(0x7fffffffu)) > vec4u(0x7f800000u))' : '((bitcast<u32>($1) & 0x7fffffffu) > 0x7f800000u)');
   const sv = layout === 'vec4' ? 'vec4f(s)' : 's';
   const operands = form.kind === 'binary' ? 'A[ia], B[ib]'
-    : form.kind === 'scalar' ? (form.scalarFirst ? `${sv}, A[ia]` : `A[ia], ${sv}`) : `A[ia], ${T}(0.0)`;
+    : form.kind === 'scalar' ? (form.scalarFirst ? `${sv}, A[ia]` : `A[ia], ${sv}`) : `A[ia], ${sv}`;
   const bindings = usesB ? (['A', 'B', 'O', 'P'] as const) : (['A', 'O', 'P'] as const);
   const index = contiguous
     ? `let ia = P[2] + i; let ib = P[3] + i; let io = P[4] + i;`

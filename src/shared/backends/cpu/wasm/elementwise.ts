@@ -27,6 +27,8 @@ const BIN_NAMES = table(FORMS, (form) => table(BINARY_OPS, (op) => table(DTS, (d
 const UN_NAMES = table(UNARY_OPS, (op) => table(DTS, (dt) => `u_${op}_${dt}`));
 export const binName = (op: BinaryOp, dt: FloatDtype, form: 'vv' | 'vs' | 'sv'): string => BIN_NAMES[form][op][dt];
 export const unName = (op: UnaryOp, dt: FloatDtype): string => UN_NAMES[op][dt];
+/** Whether a backend-level unary op has a wasm kernel (the others run as plain loops). */
+export const isWasmUnary = (op: string): op is UnaryOp => (UNARY_OPS as readonly string[]).includes(op);
 
 /**
  * Shared loop skeleton: `body(f, offVec)` emits the vector step for byte offset local `i`, `tail(f)` the scalar
