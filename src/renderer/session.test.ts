@@ -1,21 +1,9 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ToEngine } from '../shared/protocol/engine';
-import type { EngineTransport } from './engine/transport';
 import { perform, runAll } from './session';
 import { useKernelStore } from './stores/kernel';
 import { useNotebookStore } from './stores/notebook';
-
-class FakeTransport implements EngineTransport {
-  sent: ToEngine[] = [];
-  private listener: ((d: unknown) => void) | null = null;
-  send(msg: ToEngine) { this.sent.push(msg); }
-  onMessage(l: (d: unknown) => void) { this.listener = l; return () => {}; }
-  onFailure() { return () => {}; }
-  close() {}
-  emit(d: unknown) { this.listener?.(d); }
-  lastExecute() { return this.sent.filter((m) => m.type === 'execute').at(-1) as Extract<ToEngine, { type: 'execute' }>; }
-}
+import { FakeTransport } from './engine/fake-transport';
 
 function setup() {
   setActivePinia(createPinia());

@@ -1,20 +1,9 @@
 /** @file The backend switch from the UI's side: asking before a restart loses variables, the restart, the notice. */
 import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
-import type { ToEngine } from '../../shared/protocol/engine';
-import type { EngineTransport } from '../engine/transport';
 import { switchBackend } from '../session';
 import { useKernelStore } from './kernel';
-
-class FakeTransport implements EngineTransport {
-  sent: ToEngine[] = [];
-  private listener: ((d: unknown) => void) | null = null;
-  send(msg: ToEngine) { this.sent.push(msg); }
-  onMessage(l: (d: unknown) => void) { this.listener = l; return () => {}; }
-  onFailure() { return () => {}; }
-  close() {}
-  emit(d: unknown) { this.listener?.(d); }
-}
+import { FakeTransport } from '../engine/fake-transport';
 
 const SOFTWARE = 'Only a software GPU (Google SwiftShader) was found; the CPU is faster, so DiveLab uses it.';
 const MISSING = 'WebGPU is not available: this runtime has no WebGPU. DiveLab runs on the CPU instead.';
