@@ -10,12 +10,12 @@ import type { KernelTable } from '../backends/backend';
 import { pyapi } from '../autograd/pyapi';
 import { binary, binaryInplace } from './binary';
 import { fromFlat } from './creation';
-import { adopt, gpuStats, isCuda, release, setGpu, type SyncGpu } from './device';
+import { adopt, gpuStats, isCuda, moveToCuda, release, setGpu, type SyncGpu } from './device';
 import { toFlatArray } from './iterate';
 import { matmul } from './linalg';
 import { cumulative, mean, sum } from './reduce';
 import { unary } from './unary';
-import { permute, transpose } from './views';
+import { clone, contiguous, permute, reshape, transpose } from './views';
 import type { Tensor } from './tensor';
 
 interface Bus { writes: number; reads: number; frees: number; kernels: string[] }
@@ -95,6 +95,29 @@ describe('cuda residency', () => {
     expect(matmul(a, a).shape).toEqual([]);
     expect(values(matmul(m, a))).toEqual([1, 5]);
     expect(bus.kernels).toEqual(['matmul', 'matmul', 'matmul']);
+  });
+
+  it('copies on the GPU: clone, contiguous and reshape of a transposed cuda tensor, -0. and NaN kept', () => {
+    const x = transpose(cuda(f32([1, -0, NaN, 4, 5, -Infinity], [2, 3])), 0, 1);
+    const before = bus.kernels.length;
+    const c = clone(x), k = contiguous(x), r = reshape(x, [6]);
+    expect(bus.kernels.slice(before)).toEqual(['binaryScalar', 'binaryScalar', 'binaryScalar']);
+    expect([c, k, r].every(isCuda)).toBe(true);
+    expect(values(r).map((v) => Object.is(v, -0) ? '-0' : String(v))).toEqual(['1', '4', '-0', '5', 'NaN', '-Infinity']);
+    expect(k.isContiguous && !x.isContiguous).toBe(true);
+    expect(c.strides).toEqual([1, 3]); // clone keeps the layout, as PyTorch's preserve_format
+  });
+
+  it("a CPU leaf behind a device copy gets its gradient on the CPU, though backward ran on the GPU", () => {
+    const T = pyapi as unknown as Record<string, (...a: unknown[]) => Tensor>;
+    const x = f32([1, 2]);
+    T.setRequiresGrad(x, true, 'method');
+    const y = T.to(x, 'float32', true);
+    moveToCuda(y.storage);
+    (pyapi as unknown as { backward1(o: Tensor, g: null, r: boolean): void }).backward1(T.sum(T.binary('mul', y, 3, 'int'), null, false, null), null, false);
+    expect(bus.kernels).toContain('binaryScalar');
+    expect(isCuda(x.grad!)).toBe(false);
+    expect(values(x.grad!)).toEqual([3, 3]);
   });
 
   it('keeps float64 cuda tensors on the host', () => {

@@ -104,9 +104,13 @@ export function moveToCuda(s: Storage): void {
   if (gpu !== null && s.dtype === 'float32' && fits(s.length)) bufferOf(s, s.dev as Cuda);
 }
 
-/** A cuda result of an op whose inputs were on cuda but which ran on the host: `result` joins `like`'s device. */
+/**
+ * Puts a fresh `result` on `like`'s device: a leaf's gradient, made by whichever ops backward ran (on the GPU
+ * for a CPU leaf behind `x.cuda()`, on the host for some ops of a cuda leaf), lives where the leaf does.
+ */
 export function followDevice(result: Tensor, like: Tensor): void {
   if (like.storage.dev !== null) adopt(result.storage);
+  else if (result.storage.dev !== null) release(result.storage);
 }
 
 /** Takes a storage off cuda: the host copy becomes the values, the GPU buffer goes with the storage's collection. */
@@ -214,6 +218,16 @@ export function gpuBinary(op: string, a: Operand, b: Operand, shape: Shape, comp
   else run(temps, () => k.binary({ op: bop, a: viewOf(ta!, shape, temps), b: viewOf(tb!, shape, temps), out: o, shape }));
   written(target);
   return target;
+}
+
+/**
+ * A copy of a float32 cuda tensor made on the GPU, laid out with `strides` (clone, contiguous, reshape of a
+ * non-contiguous view); null otherwise. It is `t * 1`, which gives back every float32 bit pattern's value,
+ * -0., infinities and NaN included.
+ */
+export function gpuCopy(t: Tensor, strides: readonly number[]): Tensor | null {
+  if (!onGpu(t) || t.numel === 0 || !fits(t.numel)) return null;
+  return gpuBinary('mul', t, { value: 1, kind: 'float' }, t.shape, 'float32', 'float32', null, () => strides.slice());
 }
 
 /** neg/abs/sqrt of a float32 cuda tensor on the GPU (into `out` when in place); null otherwise. */

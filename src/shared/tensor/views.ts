@@ -5,6 +5,7 @@
 import { indexError, runtimeError } from '../errors';
 import { TYPE_NAME } from './dtype';
 import { copyInto } from './copy';
+import { gpuCopy, isCuda } from './device';
 import { emptyStrided, preservedStrides } from './layout';
 import { inferSize, wrapDim } from './shape';
 import { contiguousStrides, emptyTensor, makeView, numelOf, type Shape, type Tensor } from './tensor';
@@ -66,6 +67,8 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 /** `t` itself when already contiguous (as PyTorch returns self), else a contiguous copy. */
 export function contiguous(t: Tensor, forceCopy = false): Tensor {
   if (t.isContiguous && !forceCopy) return t;
+  const onDevice = isCuda(t) && gpuCopy(t, contiguousStrides(t.shape));
+  if (onDevice) return onDevice;
   const out = emptyTensor(t.shape, t.dtype);
   copyInto(out, t);
   return out;
@@ -73,6 +76,8 @@ export function contiguous(t: Tensor, forceCopy = false): Tensor {
 
 /** A copy with its own storage, keeping a dense input's strides (PyTorch's preserve_format). */
 export function clone(t: Tensor): Tensor {
+  const onDevice = isCuda(t) && gpuCopy(t, preservedStrides(t));
+  if (onDevice) return onDevice;
   const out = emptyStrided(t.shape, preservedStrides(t), t.dtype);
   copyInto(out, t);
   return out;
