@@ -7,7 +7,9 @@
 import { EventEmitter } from 'node:events';
 
 const port = new EventEmitter();
-port.postMessage = (msg) => process.send(msg);
+// As Electron's MessagePortMain, posting after the other end went away is a no-op: a test that disconnects right
+// after the reply it waited for must not see the engine's next message (a status) fail with EPIPE and exit 1.
+port.postMessage = (msg) => { if (process.connected) process.send(msg, () => {}); };
 port.start = () => {};
 process.on('message', (msg) => port.emit('message', { data: msg, ports: [] }));
 process.on('disconnect', () => port.emit('close'));
