@@ -3,19 +3,11 @@
  * x.grad = [0, 4, 8, 12], and the graph of y, in the Graph panel and as a notebook output of d2l.show_graph(y),
  * shows MulBackward0 above DotBackward0 above the leaf x, with the gradients after backward().
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { cell, launchApp, saveFailureScreenshot, typeInCell, waitForKernel, type AppBrowser } from './browser';
+import { cell, notebookSession, saveFailureScreenshot, typeInCell } from './browser';
 
-let app: AppBrowser;
-
-beforeAll(async () => {
-  app = await launchApp(inject('webUrl'));
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const session = notebookSession(() => inject('webUrl'));
 
 /** The vertical centre of a graph box on the page (smaller is higher up). */
 const centreY = async (l: Locator): Promise<number> => {
@@ -39,7 +31,7 @@ async function expectCourseGraph(view: Locator): Promise<void> {
 
 describe('autograd in the notebook', () => {
   it('y = 2 * torch.dot(x, x); y.backward() gives x.grad = [0, 4, 8, 12]', async () => {
-    const { page } = app;
+    const { page } = session.app();
     const n = await page.locator('[data-testid="cell"]').count();
     try {
       await typeInCell(page, n - 1, 'import torch\nx = torch.arange(4.0, requires_grad=True)\ny = 2 * torch.dot(x, x)\ny.backward()\nx.grad');
@@ -53,7 +45,7 @@ describe('autograd in the notebook', () => {
   });
 
   it('the Graph panel draws y: MulBackward0 above DotBackward0 above the leaf x', async () => {
-    const { page } = app;
+    const { page } = session.app();
     try {
       await page.locator('[data-testid="panel-tab-graph"]').click();
       await page.locator('[data-testid="graph-var"]').fill('y');
@@ -66,7 +58,7 @@ describe('autograd in the notebook', () => {
   });
 
   it('d2l.show_graph(y) shows the same graph as a cell output', async () => {
-    const { page } = app;
+    const { page } = session.app();
     await page.locator('[data-testid="panel-tab-outline"]').click();
     const n = await page.locator('[data-testid="cell"]').count();
     try {

@@ -3,24 +3,16 @@
  * with its mean, Alley one-hot encoded with a column for missing values, and X/y sent to the notebook, where the
  * printed tensors are the course's.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, saveFailureScreenshot, waitForKernel, type AppBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { notebookSession, saveFailureScreenshot } from './browser';
 
-let app: AppBrowser;
-
-beforeAll(async () => {
-  app = await launchApp(inject('webUrl'));
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const session = notebookSession(() => inject('webUrl'));
 
 const HOUSE = 'NumRooms,Alley,Price\nNA,Pave,127500\n2,NA,106000\n4,NA,178100\nNA,NA,140000\n';
 
 describe('dataset panel', () => {
   it('cleans house_tiny.csv as the course does and sends X, y to the notebook', async (ctx) => {
-    const { page } = app;
+    const { page } = session.app();
     try {
       await page.locator('[data-testid="panel-tab-dataset"]').click();
       const chooser = page.waitForEvent('filechooser');
@@ -55,7 +47,7 @@ describe('dataset panel', () => {
       await expect.poll(() => page.locator('[data-testid="dataset-error"]').innerText(), { timeout: 30_000 })
         .toBe('ParserError: Error tokenizing data. C error: Expected 3 fields in line 5, saw 4');
       expect(await page.locator('[data-testid="dataset-open"]').isEnabled()).toBe(true);
-      expect(app.errors).toEqual([]);
+      expect(session.app().errors).toEqual([]);
     } catch (e) {
       await saveFailureScreenshot(page, ctx.task.name);
       throw e;

@@ -6,36 +6,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cell, launchApp, typeInCell, waitForKernel, type AppBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { cell, notebookSession, typeInCell } from './browser';
 
 interface Trace { name?: string; type?: string; x: (number | null)[]; y: (number | null)[] }
 
-let app: AppBrowser;
-
-beforeAll(async () => {
-  app = await launchApp(inject('webUrl'));
-  await waitForKernel(app.page, 'idle', 90_000);
-});
-afterAll(async () => {
-  await app?.close();
-});
+const session = notebookSession(() => inject('webUrl'));
 
 const SHOTS = join(import.meta.dirname, '../../docs/screenshots');
 const shoot = async (name: string): Promise<void> => {
   mkdirSync(SHOTS, { recursive: true });
-  await app.page.screenshot({ path: join(SHOTS, name) });
+  await session.app().page.screenshot({ path: join(SHOTS, name) });
 };
 
 const traces = (testId: string): Promise<Trace[]> =>
-  app.page.evaluate((id) => {
+  session.app().page.evaluate((id) => {
     const el = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { data?: unknown[] }) | null;
     return JSON.parse(JSON.stringify(el?.data ?? [])) as Trace[];
   }, testId);
 
 describe('plot panel', () => {
   it('draws 3x² − 4x with the tangent y = 2x − 3 at x0 = 1', async () => {
-    const { page } = app;
+    const { page } = session.app();
     await page.locator('[data-testid="panel-tab-plot"]').click();
     await page.locator('[data-testid="derivative-expr-0"]').fill('3*x**2 - 4*x');
     await page.locator('[data-testid="derivative-plot"]').click();
@@ -54,7 +46,7 @@ describe('plot panel', () => {
   });
 
   it('shows a clear message for a bad function and keeps the last good plot', async () => {
-    const { page } = app;
+    const { page } = session.app();
     await page.locator('[data-testid="derivative-expr-0"]').fill('3*x**');
     await page.locator('[data-testid="derivative-plot"]').click();
     await expect.poll(() => page.locator('[data-testid="plot-error"]').innerText(), { timeout: 30_000 }).toContain('syntax error');
@@ -62,7 +54,7 @@ describe('plot panel', () => {
   });
 
   it('clicking (1, 1) on the field of x1² + 2·x2² shows the gradient (2, 4)', async () => {
-    const { page } = app;
+    const { page } = session.app();
     await page.locator('[data-testid="plot-tab-field"]').click();
     await page.locator('[data-testid="field-expr"]').fill('x1**2 + 2*x2**2');
     await page.locator('[data-testid="field-plot"]').click();
@@ -85,7 +77,7 @@ describe('plot panel', () => {
 
 describe('plots from notebook code', () => {
   it("the book's d2l.plot example shows a Plotly figure of f(x) and its tangent", async () => {
-    const { page } = app;
+    const { page } = session.app();
     await page.locator('[data-testid="panel-tab-outline"]').click();
     const n = await page.locator('[data-testid="cell"]').count();
     await typeInCell(page, n - 1, 'import numpy as np\nfrom d2l import torch as d2l\nf = lambda x: 3 * x ** 2 - 4 * x\n'
